@@ -1,0 +1,60 @@
+package io.refundkit.app;
+
+import io.refundkit.domain.TransactionId;
+import io.refundkit.port.GatewayOutcome;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What {@link RefundService} reports to a {@link RefundListener}: structured facts for metrics and audit logs.
+ * No event carries a key, an OTP or an {@code otp_ref_id}.
+ */
+public sealed interface RefundEvent {
+
+  TransactionId tid();
+
+  Instant at();
+
+  /** A refund was claimed in the ledger and is about to be sent. */
+  record AttemptStarted(TransactionId tid, String owner, Instant at) implements RefundEvent {
+    public AttemptStarted {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** The ledger refused a claim; nothing was sent. {@code code}: {@code already_refunded} or {@code refund_in_progress}. */
+  record ClaimRefused(TransactionId tid, String code, Instant at) implements RefundEvent {
+    public ClaimRefused {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A gateway call returned. {@code code} is the outcome's reason code (e.g. {@code refunded}, {@code wrong_otp},
+   * {@code read_timeout}).
+   */
+  record OutcomeReceived(
+      TransactionId tid, String operation, GatewayOutcome.Kind kind, String code, int attempts, Instant at)
+      implements RefundEvent {
+    public OutcomeReceived {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** An unknown or stale attempt was reconciled by inquiry; {@code result} is where it now stands. */
+  record Reconciled(TransactionId tid, RefundResult.Kind result, Instant at) implements RefundEvent {
+    public Reconciled {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.refundkit.app;
+
+import io.refundkit.domain.RefundError;
+import io.refundkit.domain.RefundReceipt;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.TxStatus;
+import io.refundkit.port.NotSentCause;
+import io.refundkit.port.ProviderReply;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What {@link RefundService#refund} or {@link RefundService#reconcile} achieved, after the refund-once ledger
+ * and any automatic reconciliation had their say. Switch over {@link #kind()}, or test with {@code instanceof}.
+ */
+public sealed interface RefundResult {
+
+  /** The five ways a refund can stand when the call returns. */
+  enum Kind {
+    /** The money is back in the agent's wallet. */
+    REFUNDED,
+    /** Inquiry shows the refund did not happen (still Refund Pending); a fresh OTP may be used. */
+    NOT_REFUNDED,
+    /** Refused: by Eko, or by the ledger (already refunded, already in progress). */
+    REJECTED,
+    /** Eko may have refunded; run {@code reconcile} later. Never re-send. */
+    OUTCOME_UNKNOWN,
+    /** Nothing reached Eko; safe to retry. */
+    NOT_SENT
+  }
+
+  TransactionId tid();
+
+  Kind kind();
+
+  /**
+   * Refunded.
+   *
+   * @param receipt Eko's receipt; empty when the refund was confirmed by inquiry (inquiry has no receipt)
+   * @param confirmedByInquiry true when Eko's answer was lost and Transaction Inquiry showed Refunded
+   */
+  record Refunded(TransactionId tid, Option<RefundReceipt> receipt, boolean confirmedByInquiry)
+      implements RefundResult {
+    public Refunded {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(receipt, "receipt");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.REFUNDED;
+    }
+  }
+
+  /** Inquiry found the transaction still in {@code status} (Refund Pending): the refund did not happen. */
+  record NotRefunded(TransactionId tid, TxStatus status) implements RefundResult {
+    public NotRefunded {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(status, "status");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.NOT_REFUNDED;
+    }
+  }
+
+  /**
+   * Refused, with the typed reason: Eko's business code, or the ledger's {@code already_refunded} /
+   * {@code refund_in_progress}.
+   *
+   * @param reply Eko's reply, when Eko refused; empty when the ledger refused without asking Eko
+   */
+  record Rejected(TransactionId tid, RefundError reason, Option<ProviderReply> reply) implements RefundResult {
+    public Rejected {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.REJECTED;
+    }
+  }
+
+  /**
+   * Eko may have refunded and neither its answer nor an inquiry settled it. Recorded in the ledger; run
+   * {@link RefundService#reconcile} later.
+   *
+   * @param detail what was observed, safe to log
+   * @param lastStatus the {@code tx_status} the last inquiry reported, if one answered
+   */
+  record OutcomeUnknown(TransactionId tid, String detail, Option<TxStatus> lastStatus) implements RefundResult {
+    public OutcomeUnknown {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(lastStatus, "lastStatus");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.OUTCOME_UNKNOWN;
+    }
+  }
+
+  /** Nothing reached Eko (or the ledger could not guard the refund, so it was not risked). Safe to retry. */
+  record NotSent(TransactionId tid, NotSentCause cause, String detail) implements RefundResult {
+    public NotSent {
+      Objects.requireNonNull(tid, "tid");
+      Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.NOT_SENT;
+    }
+  }
+}

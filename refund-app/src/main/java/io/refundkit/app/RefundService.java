@@ -1,0 +1,399 @@
+package io.refundkit.app;
+
+import io.refundkit.domain.Agent;
+import io.refundkit.domain.RefundCommand;
+import io.refundkit.domain.RefundConsent;
+import io.refundkit.domain.RefundError;
+import io.refundkit.domain.ServiceCode;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.TxStatus;
+import io.refundkit.port.AttemptKey;
+import io.refundkit.port.AttemptState;
+import io.refundkit.port.ClaimRefused;
+import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.InquiryOutcome;
+import io.refundkit.port.LedgerConflict;
+import io.refundkit.port.LedgerUnavailableException;
+import io.refundkit.port.NotSent;
+import io.refundkit.port.NotSentCause;
+import io.refundkit.port.OtpOutcome;
+import io.refundkit.port.OutcomeUnknown;
+import io.refundkit.port.RefundAttempt;
+import io.refundkit.port.RefundGateway;
+import io.refundkit.port.RefundLedger;
+import io.refundkit.port.RefundOutcome;
+import io.refundkit.port.Refunded;
+import io.refundkit.port.Rejected;
+import io.refundkit.port.Settlement;
+import io.refundkit.port.StatusRead;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The refund use cases for one agent: request an OTP, refund once, reconcile, read status.
+ *
+ * <p>Refund once: {@link #refund} claims the transaction in the {@link RefundLedger} before anything is sent; a
+ * concurrent or later duplicate is refused by the ledger ({@code refund_in_progress}, {@code already_refunded})
+ * without a second request to the gateway. When the gateway's answer is lost ({@link OutcomeUnknown}), the
+ * refund is reconciled at once by Transaction Inquiry: {@code tx_status} 4 → refunded (confirmed by inquiry),
+ * 3 → not refunded (the claim is released; a fresh OTP may be used), anything else → still unknown, kept in the
+ * ledger for a later {@link #reconcile}. {@link NotSent} and {@link Rejected} release the claim.
+ *
+ * <p>A claim that stays {@link AttemptState#IN_FLIGHT} longer than {@code inFlightStaleAfter} (default 5 minutes)
+ * is presumed abandoned by a process that died between sending and recording; only then may inquiry release
+ * it. Five minutes is longer than any call's deadline plus Eko's ±2 minute timestamp window, after which Eko can
+ * no longer accept the abandoned request.
+ *
+ * <p>Thread-safe; holds no mutable state of its own. Never throws for a provider outcome; a
+ * {@link LedgerUnavailableException} at claim time becomes {@link RefundResult.NotSent} (a refund is never sent
+ * unguarded).
+ */
+public final class RefundService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RefundService.class);
+
+  private final RefundGateway gateway;
+  private final RefundLedger ledger;
+  private final Agent agent;
+  private final Clock clock;
+  private final RefundListener listener;
+  private final String owner;
+  private final Duration inFlightStaleAfter;
+  private final Option<ServiceCode> serviceCode;
+
+  private RefundService(Builder b) {
+    this.gateway = b.gateway;
+    this.ledger = b.ledger;
+    this.agent = b.agent;
+    this.clock = b.clock;
+    this.listener = b.listener;
+    this.owner = b.owner;
+    this.inFlightStaleAfter = b.inFlightStaleAfter;
+    this.serviceCode = b.serviceCode;
+  }
+
+  /** A service for {@code agent}, refunding through {@code gateway}, guarded by {@code ledger}. */
+  public static Builder builder(RefundGateway gateway, RefundLedger ledger, Agent agent) {
+    return new Builder(gateway, ledger, agent);
+  }
+
+  public Agent agent() {
+    return agent;
+  }
+
+  /** Get Refund OTP: Eko sends the customer a fresh OTP. Harmless to repeat; only the newest OTP counts. */
+  public OtpOutcome requestOtp(TransactionId tid) {
+    Objects.requireNonNull(tid, "tid");
+    OtpOutcome outcome = gateway.requestOtp(agent, tid);
+    emit(new RefundEvent.OutcomeReceived(tid, "otp", outcome.kind(), codeOf(outcome), outcome.attempts(), now()));
+    return outcome;
+  }
+
+  /** Transaction Inquiry, unchanged: the current {@code tx_status}. Changes nothing. */
+  public InquiryOutcome status(TransactionId tid) {
+    Objects.requireNonNull(tid, "tid");
+    InquiryOutcome outcome = gateway.inquire(agent, tid);
+    emit(
+        new RefundEvent.OutcomeReceived(tid, "inquiry", outcome.kind(), codeOf(outcome), outcome.attempts(), now()));
+    return outcome;
+  }
+
+  /**
+   * Refunds from untrusted text (a form, a command line). Every bad field is reported at once, naming it, and
+   * nothing is sent; {@code otpRefId} may be {@code null} or empty.
+   */
+  public Either<RefundError.InvalidInput, RefundResult> refund(String tid, String otp, String otpRefId) {
+    return RefundCommand.parse(
+            tid, otp, otpRefId, agent.initiatorId().value(), agent.userCode().value(), null)
+        .toEither()
+        .mapLeft(violations -> new RefundError.InvalidInput(violations.toJavaList()))
+        .map(command -> refund(command.tid(), command.consent()));
+  }
+
+  /** Refunds {@code tid} with the customer's consent, at most once. See the class documentation. */
+  public RefundResult refund(TransactionId tid, RefundConsent consent) {
+    Objects.requireNonNull(tid, "tid");
+    Objects.requireNonNull(consent, "consent");
+    AttemptKey key = keyOf(tid);
+    Either<ClaimRefused, RefundAttempt> claim;
+    try {
+      claim = ledger.claim(key, owner, now());
+    } catch (LedgerUnavailableException e) {
+      LOG.warn("refund of {} not sent: the refund-once ledger is unavailable", tid, e);
+      return new RefundResult.NotSent(
+          tid, NotSentCause.LEDGER_UNAVAILABLE, "the refund-once ledger is unavailable: " + e.getMessage());
+    }
+    if (claim.isLeft()) {
+      RefundError reason = claim.getLeft().reason();
+      emit(new RefundEvent.ClaimRefused(tid, reason.code(), now()));
+      return new RefundResult.Rejected(tid, reason, Option.none());
+    }
+    RefundAttempt attempt = claim.get();
+    emit(new RefundEvent.AttemptStarted(tid, owner, now()));
+
+    RefundOutcome outcome = send(new RefundCommand(tid, consent, agent, serviceCode));
+    emit(
+        new RefundEvent.OutcomeReceived(tid, "refund", outcome.kind(), codeOf(outcome), outcome.attempts(), now()));
+
+    if (outcome instanceof Refunded r) {
+      settle(attempt, new Settlement.Refunded(Option.some(r.receipt().refundTid()), false));
+      return new RefundResult.Refunded(tid, Option.some(r.receipt()), false);
+    }
+    if (outcome instanceof Rejected r) {
+      settle(attempt, new Settlement.Released(r.reason().code()));
+      return new RefundResult.Rejected(tid, r.reason(), Option.some(r.reply()));
+    }
+    if (outcome instanceof NotSent n) {
+      settle(attempt, new Settlement.Released(codeOf(n)));
+      return new RefundResult.NotSent(tid, n.cause(), n.detail());
+    }
+    OutcomeUnknown unknown = (OutcomeUnknown) outcome;
+    Option<RefundAttempt> recorded = settle(attempt, new Settlement.Unknown(codeOf(unknown)));
+    return recorded.isDefined()
+        ? reconcileAttempt(recorded.get(), unknown.detail())
+        : currentStanding(key, unknown.detail());
+  }
+
+  /**
+   * Settles an unknown or abandoned refund of {@code tid} by Transaction Inquiry and records the result. For a
+   * transaction the ledger does not know, reports what inquiry says without recording anything. Safe to repeat.
+   */
+  public RefundResult reconcile(TransactionId tid) {
+    Objects.requireNonNull(tid, "tid");
+    AttemptKey key = keyOf(tid);
+    Option<RefundAttempt> attempt = ledger.find(key);
+    RefundResult result;
+    if (attempt.isDefined() && attempt.get().state() == AttemptState.REFUNDED) {
+      result = fromLedger(attempt.get(), "");
+    } else if (attempt.isDefined() && attempt.get().state().blocksClaim()) {
+      result = reconcileAttempt(attempt.get(), "outcome unknown");
+    } else {
+      result = inquireOnly(tid);
+    }
+    emit(new RefundEvent.Reconciled(tid, result.kind(), now()));
+    return result;
+  }
+
+  /**
+   * Reconciles every attempt of this service's environment and initiator that is {@link AttemptState#UNKNOWN},
+   * or {@link AttemptState#IN_FLIGHT} for longer than {@code olderThan}.
+   */
+  public List<RefundResult> sweep(Duration olderThan) {
+    List<RefundResult> results = new ArrayList<>();
+    for (RefundAttempt attempt : ledger.needingReconciliation(olderThan, now())) {
+      AttemptKey key = attempt.key();
+      if (key.environment().equals(gateway.environment()) && key.initiatorId().equals(agent.initiatorId())) {
+        results.add(reconcile(key.tid()));
+      }
+    }
+    return results;
+  }
+
+  private RefundOutcome send(RefundCommand command) {
+    try {
+      return gateway.initiateRefund(command);
+    } catch (RuntimeException e) {
+      // A gateway that throws broke its contract; the request may have left, so the outcome is unknown.
+      LOG.error("gateway threw during the refund of {}; treating the outcome as unknown", command.tid(), e);
+      return new OutcomeUnknown(
+          io.refundkit.port.UnknownCause.OTHER,
+          "the gateway failed: " + e.getClass().getSimpleName(),
+          Option.none(),
+          1);
+    }
+  }
+
+  private RefundResult reconcileAttempt(RefundAttempt attempt, String why) {
+    TransactionId tid = attempt.key().tid();
+    InquiryOutcome inquiry = gateway.inquire(agent, tid);
+    emit(
+        new RefundEvent.OutcomeReceived(tid, "inquiry", inquiry.kind(), codeOf(inquiry), inquiry.attempts(), now()));
+    if (!(inquiry instanceof StatusRead read)) {
+      return new RefundResult.OutcomeUnknown(
+          tid, why + "; the inquiry did not answer (" + codeOf(inquiry) + "): run reconcile later", Option.none());
+    }
+    TxStatus status = read.report().status();
+    if (status.equals(TxStatus.REFUNDED)) {
+      return settle(attempt, new Settlement.Refunded(attempt.refundTid(), true))
+          .map(a -> fromLedger(a, why))
+          .getOrElse(() -> currentStanding(attempt.key(), why));
+    }
+    boolean released = attempt.state() == AttemptState.UNKNOWN || isStale(attempt);
+    if (status.equals(TxStatus.REFUND_PENDING) && released) {
+      return settle(attempt, new Settlement.Released("not_refunded"))
+          .map(a -> (RefundResult) new RefundResult.NotRefunded(tid, status))
+          .getOrElse(() -> currentStanding(attempt.key(), why));
+    }
+    if (attempt.state() == AttemptState.IN_FLIGHT && isStale(attempt)) {
+      settle(attempt, new Settlement.Unknown("inquiry_status_" + status.code()));
+    }
+    String still =
+        attempt.state() == AttemptState.IN_FLIGHT && !isStale(attempt)
+            ? "a refund is in flight"
+            : why + "; inquiry shows " + status.label();
+    return new RefundResult.OutcomeUnknown(tid, still + ": run reconcile later", Option.some(status));
+  }
+
+  private RefundResult inquireOnly(TransactionId tid) {
+    InquiryOutcome inquiry = gateway.inquire(agent, tid);
+    emit(
+        new RefundEvent.OutcomeReceived(tid, "inquiry", inquiry.kind(), codeOf(inquiry), inquiry.attempts(), now()));
+    if (inquiry instanceof StatusRead read) {
+      TxStatus status = read.report().status();
+      if (status.equals(TxStatus.REFUNDED)) {
+        return new RefundResult.Refunded(tid, Option.none(), true);
+      }
+      if (status.equals(TxStatus.REFUND_PENDING)) {
+        return new RefundResult.NotRefunded(tid, status);
+      }
+      return new RefundResult.OutcomeUnknown(tid, "inquiry shows " + status.label(), Option.some(status));
+    }
+    if (inquiry instanceof Rejected r) {
+      return new RefundResult.Rejected(tid, r.reason(), Option.some(r.reply()));
+    }
+    if (inquiry instanceof NotSent n) {
+      return new RefundResult.NotSent(tid, n.cause(), n.detail());
+    }
+    return new RefundResult.OutcomeUnknown(tid, ((OutcomeUnknown) inquiry).detail(), Option.none());
+  }
+
+  /** Records a settlement; on a lost race, logs it and returns none (the caller reads the current standing). */
+  private Option<RefundAttempt> settle(RefundAttempt attempt, Settlement settlement) {
+    try {
+      Either<LedgerConflict, RefundAttempt> settled = ledger.settle(attempt, settlement, owner, now());
+      if (settled.isLeft()) {
+        LOG.info("settling {} as {} lost a race: {}", attempt.key().tid(), settlement.code(), settled.getLeft().why());
+      }
+      return settled.toOption();
+    } catch (LedgerUnavailableException e) {
+      // The claim stays IN_FLIGHT (or UNKNOWN) and keeps blocking; reconcile or sweep settles it later.
+      LOG.error("could not record {} for {}: the claim stays open for reconciliation",
+          settlement.code(), attempt.key().tid(), e);
+      return Option.none();
+    }
+  }
+
+  private RefundResult currentStanding(AttemptKey key, String why) {
+    return ledger.find(key).map(a -> fromLedger(a, why))
+        .getOrElse(() -> new RefundResult.OutcomeUnknown(key.tid(), why, Option.none()));
+  }
+
+  private RefundResult fromLedger(RefundAttempt attempt, String why) {
+    TransactionId tid = attempt.key().tid();
+    switch (attempt.state()) {
+      case REFUNDED:
+        boolean byInquiry =
+            !attempt.history().isEmpty()
+                && attempt.history().get(attempt.history().size() - 1).code().equals("refunded_confirmed_by_inquiry");
+        return new RefundResult.Refunded(tid, Option.none(), byInquiry);
+      case RELEASED:
+        return new RefundResult.NotRefunded(tid, TxStatus.REFUND_PENDING);
+      default:
+        return new RefundResult.OutcomeUnknown(tid, why + ": run reconcile later", Option.none());
+    }
+  }
+
+  private boolean isStale(RefundAttempt attempt) {
+    return !attempt.claimedAt().plus(inFlightStaleAfter).isAfter(now());
+  }
+
+  private AttemptKey keyOf(TransactionId tid) {
+    return new AttemptKey(gateway.environment(), agent.initiatorId(), tid);
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private void emit(RefundEvent event) {
+    try {
+      listener.on(event);
+    } catch (RuntimeException e) {
+      LOG.warn("refund listener failed on {}", event.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A stable reason code for an outcome: {@code refunded}, a {@link RefundError#code()}, or the cause's name. */
+  static String codeOf(GatewayOutcome outcome) {
+    if (outcome instanceof Rejected r) {
+      return r.reason().code();
+    }
+    if (outcome instanceof OutcomeUnknown u) {
+      return u.cause().name().toLowerCase(Locale.ROOT);
+    }
+    if (outcome instanceof NotSent n) {
+      return "not_sent_" + n.cause().name().toLowerCase(Locale.ROOT);
+    }
+    if (outcome instanceof Refunded) {
+      return "refunded";
+    }
+    return outcome instanceof StatusRead s ? "tx_status_" + s.report().status().code() : "otp_sent";
+  }
+
+  /** Builds a {@link RefundService}; every setting has a safe default except the three collaborators. */
+  public static final class Builder {
+    private final RefundGateway gateway;
+    private final RefundLedger ledger;
+    private final Agent agent;
+    private Clock clock = Clock.systemUTC();
+    private RefundListener listener = new LoggingRefundListener();
+    private String owner = "refundkit@" + ProcessHandle.current().pid();
+    private Duration inFlightStaleAfter = Duration.ofMinutes(5);
+    private Option<ServiceCode> serviceCode = Option.none();
+
+    private Builder(RefundGateway gateway, RefundLedger ledger, Agent agent) {
+      this.gateway = Objects.requireNonNull(gateway, "gateway");
+      this.ledger = Objects.requireNonNull(ledger, "ledger");
+      this.agent = Objects.requireNonNull(agent, "agent");
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder listener(RefundListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The instance id recorded with every claim (audit trail); default {@code refundkit@<pid>}. */
+    public Builder owner(String owner) {
+      Objects.requireNonNull(owner, "owner");
+      if (owner.isBlank()) {
+        throw new IllegalArgumentException("owner must not be blank");
+      }
+      this.owner = owner;
+      return this;
+    }
+
+    /** How long a claim may stay in flight before inquiry may release it; positive. */
+    public Builder inFlightStaleAfter(Duration after) {
+      Objects.requireNonNull(after, "inFlightStaleAfter");
+      if (after.isNegative() || after.isZero()) {
+        throw new IllegalArgumentException("inFlightStaleAfter must be positive");
+      }
+      this.inFlightStaleAfter = after;
+      return this;
+    }
+
+    /** The {@code service_code} sent with every refund (e.g. {@link ServiceCode#PAYPOINT}); none by default. */
+    public Builder serviceCode(ServiceCode code) {
+      this.serviceCode = Option.some(Objects.requireNonNull(code, "serviceCode"));
+      return this;
+    }
+
+    public RefundService build() {
+      return new RefundService(this);
+    }
+  }
+}

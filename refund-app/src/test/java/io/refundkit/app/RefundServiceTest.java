@@ -1,0 +1,400 @@
+package io.refundkit.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refundkit.domain.Otp;
+import io.refundkit.domain.RefundConsent;
+import io.refundkit.domain.RefundError;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.TxStatus;
+import io.refundkit.domain.Violation;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.inmemory.InMemoryRefundLedger;
+import io.refundkit.inmemory.ManualClock;
+import io.refundkit.inmemory.Operation;
+import io.refundkit.port.AttemptKey;
+import io.refundkit.port.AttemptState;
+import io.refundkit.port.ClaimRefused;
+import io.refundkit.port.LedgerConflict;
+import io.refundkit.port.LedgerUnavailableException;
+import io.refundkit.port.NotSentCause;
+import io.refundkit.port.OtpSent;
+import io.refundkit.port.RefundAttempt;
+import io.refundkit.port.RefundLedger;
+import io.refundkit.port.Settlement;
+import io.refundkit.port.StatusRead;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RefundServiceTest {
+
+  static final TransactionId TID = DemoDataset.SAMPLE_TID;
+
+  ManualClock clock;
+  InMemoryEko eko;
+  InMemoryRefundLedger ledger;
+  List<RefundEvent> events;
+  RefundService service;
+
+  @BeforeEach
+  void demo() {
+    clock = DemoDataset.clock();
+    eko = InMemoryEko.demo(clock);
+    ledger = new InMemoryRefundLedger();
+    events = new CopyOnWriteArrayList<>();
+    service = RefundService.builder(eko, ledger, DemoDataset.AGENT).clock(clock).listener(events::add).build();
+  }
+
+  RefundConsent customersOtp(TransactionId tid) {
+    return RefundConsent.of(eko.outbox().latestOtp(tid).get());
+  }
+
+  long refundRequestsSeen(TransactionId tid) {
+    return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND && c.tid().equals(tid)).count();
+  }
+
+  Option<RefundAttempt> attempt(TransactionId tid) {
+    return ledger.find(new AttemptKey(eko.environment(), DemoDataset.AGENT.initiatorId(), tid));
+  }
+
+  @Nested
+  class Refund_once {
+
+    @Test
+    void a_refund_with_the_customers_otp_is_refunded_and_recorded() {
+      RefundResult result = service.refund(TID, customersOtp(TID));
+
+      assertThat(result).isInstanceOf(RefundResult.Refunded.class);
+      var refunded = (RefundResult.Refunded) result;
+      assertThat(refunded.confirmedByInquiry()).isFalse();
+      assertThat(refunded.receipt().get().refundTid().value()).isEqualTo("2147591637");
+      assertThat(refunded.receipt().get().balance().get()).isEqualTo(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND);
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
+      assertThat(attempt(TID).get().refundTid().get().value()).isEqualTo("2147591637");
+    }
+
+    @Test
+    void a_second_refund_is_refused_by_the_ledger_without_a_request() {
+      RefundConsent consent = customersOtp(TID);
+      service.refund(TID, consent);
+
+      RefundResult second = service.refund(TID, consent);
+
+      assertThat(second.kind()).isEqualTo(RefundResult.Kind.REJECTED);
+      assertThat(((RefundResult.Rejected) second).reason()).isEqualTo(new RefundError.AlreadyRefunded());
+      assertThat(((RefundResult.Rejected) second).reply().isEmpty()).isTrue();
+      assertThat(refundRequestsSeen(TID)).isEqualTo(1);
+    }
+
+    @Test
+    void sixteen_concurrent_duplicates_send_one_request() throws Exception {
+      RefundConsent consent = customersOtp(TID);
+      int callers = 16;
+      ExecutorService pool = Executors.newFixedThreadPool(callers);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<RefundResult>> futures = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return service.refund(TID, consent);
+                }));
+      }
+
+      start.countDown();
+      List<RefundResult> results = new ArrayList<>();
+      for (Future<RefundResult> f : futures) {
+        results.add(f.get(30, TimeUnit.SECONDS));
+      }
+      pool.shutdown();
+
+      assertThat(refundRequestsSeen(TID)).isEqualTo(1);
+      assertThat(results).filteredOn(r -> r.kind() == RefundResult.Kind.REFUNDED).hasSize(1);
+      assertThat(results)
+          .filteredOn(r -> r.kind() != RefundResult.Kind.REFUNDED)
+          .allSatisfy(
+              r ->
+                  assertThat(((RefundResult.Rejected) r).reason().code())
+                      .isIn("refund_in_progress", "already_refunded"));
+      assertThat(eko.refunds()).hasSize(1);
+    }
+
+    @Test
+    void a_rejection_releases_the_claim_so_the_right_otp_can_follow() {
+      RefundResult wrong = service.refund(TID, RefundConsent.of(new Otp("99999999")));
+
+      RefundResult right = service.refund(TID, customersOtp(TID));
+
+      assertThat(((RefundResult.Rejected) wrong).reason()).isEqualTo(new RefundError.WrongOtp());
+      assertThat(((RefundResult.Rejected) wrong).reply().get().status()).isEqualTo(Option.some(302));
+      assertThat(right.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+      assertThat(attempt(TID).get().history()).extracting(e -> e.state())
+          .containsExactly(
+              AttemptState.IN_FLIGHT, AttemptState.RELEASED, AttemptState.IN_FLIGHT, AttemptState.REFUNDED);
+    }
+
+    @Test
+    void not_sent_releases_the_claim_and_says_it_is_safe_to_retry() {
+      eko.script().onRefund().once().notSent();
+
+      RefundResult first = service.refund(TID, customersOtp(TID));
+      RefundResult retry = service.refund(TID, customersOtp(TID));
+
+      assertThat(first.kind()).isEqualTo(RefundResult.Kind.NOT_SENT);
+      assertThat(retry.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+  }
+
+  @Nested
+  class Automatic_reconciliation {
+
+    @Test
+    void a_lost_answer_is_confirmed_refunded_by_inquiry() {
+      eko.script().onRefund().once().lostResponse();
+
+      RefundResult result = service.refund(TID, customersOtp(TID));
+
+      assertThat(result).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
+      assertThat(refundRequestsSeen(TID)).isEqualTo(1);
+      assertThat(eko.refunds()).hasSize(1);
+    }
+
+    @Test
+    void a_lost_request_is_found_not_refunded_and_released() {
+      eko.script().onRefund().once().lostRequest();
+
+      RefundResult result = service.refund(TID, customersOtp(TID));
+
+      assertThat(result).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
+      assertThat(service.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+
+    @Test
+    void when_inquiry_cannot_answer_the_refund_stays_unknown_until_reconciled() {
+      eko.script().onRefund().once().lostResponse();
+      eko.script().onInquiry().once().notSent();
+
+      RefundResult first = service.refund(TID, customersOtp(TID));
+      RefundResult duplicate = service.refund(TID, customersOtp(TID));
+      RefundResult later = service.reconcile(TID);
+
+      assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(((RefundResult.Rejected) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
+      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(refundRequestsSeen(TID)).isEqualTo(1);
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
+    }
+
+    @Test
+    void a_sweep_settles_every_unknown_attempt() {
+      eko.script().onRefund().times(2).lostResponse();
+      eko.script().onInquiry().times(2).notSent();
+      service.refund(TID, customersOtp(TID));
+      service.refund(DemoDataset.SECOND_PENDING_TID, customersOtp(DemoDataset.SECOND_PENDING_TID));
+
+      List<RefundResult> swept = service.sweep(Duration.ofMinutes(5));
+
+      assertThat(swept).extracting(RefundResult::kind).containsOnly(RefundResult.Kind.REFUNDED).hasSize(2);
+      assertThat(ledger.list(Set.of(AttemptState.UNKNOWN, AttemptState.IN_FLIGHT))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Reconcile {
+
+    @Test
+    void an_in_flight_claim_of_a_live_owner_is_never_released() {
+      AttemptKey key = new AttemptKey(eko.environment(), DemoDataset.AGENT.initiatorId(), TID);
+      ledger.claim(key, "another-instance", clock.instant());
+
+      RefundResult early = service.reconcile(TID);
+
+      assertThat(early.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.IN_FLIGHT);
+    }
+
+    @Test
+    void an_abandoned_in_flight_claim_is_released_once_stale_when_inquiry_shows_refund_pending() {
+      AttemptKey key = new AttemptKey(eko.environment(), DemoDataset.AGENT.initiatorId(), TID);
+      ledger.claim(key, "a-dead-instance", clock.instant());
+      clock.advance(Duration.ofMinutes(5));
+
+      RefundResult result = service.reconcile(TID);
+
+      assertThat(result).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
+    }
+
+    @Test
+    void an_untracked_transaction_is_reported_as_inquiry_sees_it() {
+      assertThat(service.reconcile(DemoDataset.REFUNDED_TID))
+          .isEqualTo(new RefundResult.Refunded(DemoDataset.REFUNDED_TID, Option.none(), true));
+      assertThat(service.reconcile(DemoDataset.SECOND_PENDING_TID).kind())
+          .isEqualTo(RefundResult.Kind.NOT_REFUNDED);
+      assertThat(service.reconcile(DemoDataset.AWAITED_TID).kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(service.reconcile(new TransactionId("1")).kind()).isEqualTo(RefundResult.Kind.REJECTED);
+    }
+
+    @Test
+    void a_refunded_attempt_reconciles_from_the_ledger_without_asking_eko() {
+      service.refund(TID, customersOtp(TID));
+      eko.clearCallLog();
+
+      RefundResult result = service.reconcile(TID);
+
+      assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+      assertThat(eko.callLog()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Untrusted_input {
+
+    @Test
+    void every_bad_field_is_named_and_nothing_is_sent() {
+      Either<RefundError.InvalidInput, RefundResult> result = service.refund("13x", "12", "bad\nref");
+
+      assertThat(result.getLeft().violations())
+          .extracting(Violation::field)
+          .containsExactly("tid", "otp", "otp_ref_id");
+      assertThat(eko.callLog()).isEmpty();
+      assertThat(ledger.list(Set.of(AttemptState.values()))).isEmpty();
+    }
+
+    @Test
+    void valid_text_is_refunded() {
+      String otp = eko.outbox().latestOtp(TID).get().digits();
+
+      assertThat(service.refund(TID.value(), otp, null).get().kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+  }
+
+  @Nested
+  class Otp_and_status {
+
+    @Test
+    void requesting_an_otp_makes_only_the_new_one_valid() {
+      RefundConsent old = customersOtp(TID);
+
+      var otp = service.requestOtp(TID);
+
+      assertThat(otp).isInstanceOf(OtpSent.class);
+      OtpSent sent = (OtpSent) otp;
+      var fresh = RefundConsent.of(eko.outbox().latestOtp(TID).get(), sent.challenge().otpRefId());
+      if (!fresh.otp().matches(old.otp())) {
+        assertThat(service.refund(TID, old).kind()).isEqualTo(RefundResult.Kind.REJECTED);
+      }
+      assertThat(service.refund(TID, fresh).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+
+    @Test
+    void status_reads_the_current_tx_status() {
+      assertThat(((StatusRead) service.status(TID)).report().status()).isEqualTo(TxStatus.REFUND_PENDING);
+    }
+  }
+
+  @Nested
+  class Events_and_failures {
+
+    @Test
+    void a_refund_reports_start_and_outcome() {
+      service.refund(TID, customersOtp(TID));
+
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0)).isInstanceOf(RefundEvent.AttemptStarted.class);
+      var outcome = (RefundEvent.OutcomeReceived) events.get(1);
+      assertThat(outcome.code()).isEqualTo("refunded");
+      assertThat(outcome.operation()).isEqualTo("refund");
+    }
+
+    @Test
+    void a_reconciliation_is_reported() {
+      eko.script().onRefund().once().lostResponse();
+      eko.script().onInquiry().once().notSent();
+      service.refund(TID, customersOtp(TID));
+
+      service.reconcile(TID);
+
+      assertThat(events.get(events.size() - 1))
+          .isEqualTo(new RefundEvent.Reconciled(TID, RefundResult.Kind.REFUNDED, clock.instant()));
+    }
+
+    @Test
+    void a_failing_listener_changes_no_outcome() {
+      RefundService noisy =
+          RefundService.builder(eko, ledger, DemoDataset.AGENT)
+              .clock(clock)
+              .listener(
+                  e -> {
+                    throw new IllegalStateException("listener broke");
+                  })
+              .build();
+
+      assertThat(noisy.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+
+    @Test
+    void an_unreachable_ledger_means_nothing_is_sent() {
+      RefundService guarded =
+          RefundService.builder(eko, new UnreachableLedger(), DemoDataset.AGENT).clock(clock).build();
+
+      RefundResult result = guarded.refund(TID, customersOtp(TID));
+
+      assertThat(result).isInstanceOf(RefundResult.NotSent.class);
+      assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(refundRequestsSeen(TID)).isZero();
+    }
+  }
+
+  /** Plays a ledger whose database is down: every call fails as infrastructure, never as a granted claim. */
+  static final class UnreachableLedger implements RefundLedger {
+    @Override
+    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
+      throw new LedgerUnavailableException("connection refused", null);
+    }
+
+    @Override
+    public Either<LedgerConflict, RefundAttempt> settle(
+        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
+      throw new LedgerUnavailableException("connection refused", null);
+    }
+
+    @Override
+    public Option<RefundAttempt> find(AttemptKey key) {
+      throw new LedgerUnavailableException("connection refused", null);
+    }
+
+    @Override
+    public List<RefundAttempt> list(Set<AttemptState> states) {
+      throw new LedgerUnavailableException("connection refused", null);
+    }
+  }
+
+  @AfterEach
+  void no_secret_in_any_event() {
+    for (RefundEvent e : events) {
+      for (var sms : eko.outbox().all()) {
+        assertThat(e.toString()).doesNotContain(sms.otp().digits());
+      }
+    }
+  }
+}
