@@ -1,0 +1,49 @@
+package io.refundkit.eko.internal;
+
+import io.refundkit.domain.TransactionId;
+
+/** The three refund operations on Eko's v3 paths (eko-facts §2), relative to the base URL. */
+public enum Operation {
+  REQUEST_OTP("POST", "/customer/payment/refund/", "/otp"),
+  INITIATE_REFUND("POST", "/customer/payment/refund/", ""),
+  INQUIRE("GET", "/tools/reference/transaction/", "");
+
+  private final String method;
+  private final String prefix;
+  private final String suffix;
+
+  Operation(String method, String prefix, String suffix) {
+    this.method = method;
+    this.prefix = prefix;
+    this.suffix = suffix;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path for {@code tid}, e.g. {@code /customer/payment/refund/13192443/otp}. Safe to log: a tid only. */
+  public String path(TransactionId tid) {
+    return prefix + tid.value() + suffix;
+  }
+
+  /** The path with a placeholder, e.g. {@code /customer/payment/refund/{tid}/otp}. */
+  public String template() {
+    return prefix + "{tid}" + suffix;
+  }
+
+  /** Whether repeating the request can change nothing at Eko (only the inquiry). */
+  public boolean isReadOnly() {
+    return this == INQUIRE;
+  }
+
+  /** The path prefix before the tid. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** The path suffix after the tid. */
+  public String suffix() {
+    return suffix;
+  }
+}

@@ -1,0 +1,43 @@
+package io.refundkit.eko.internal;
+
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One signed attempt, ready for a {@link Transport}. {@link #toString()} shows neither headers nor body (they
+ * carry the keys and the OTP).
+ */
+public record WireRequest(
+    Operation operation, String uri, String logPath, List<Header> headers, Option<byte[]> body) {
+
+  public WireRequest {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(logPath, "logPath");
+    headers = List.copyOf(headers);
+    Objects.requireNonNull(body, "body");
+  }
+
+  public String method() {
+    return operation.method();
+  }
+
+  /** One HTTP header; {@code toString()} shows the name only. */
+  public record Header(String name, String value) {
+    public Header {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+      return name + ": ****";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WireRequest[" + operation.method() + " " + logPath + "]";
+  }
+}

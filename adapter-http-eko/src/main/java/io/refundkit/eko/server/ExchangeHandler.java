@@ -1,0 +1,294 @@
+package io.refundkit.eko.server;
+
+import io.refundkit.domain.RefundCommand;
+import io.refundkit.domain.RefundError;
+import io.refundkit.domain.UserCode;
+import io.refundkit.domain.Violation;
+import io.refundkit.eko.internal.AgentCall;
+import io.refundkit.eko.internal.EnvelopeCodec;
+import io.refundkit.eko.internal.Operation;
+import io.refundkit.eko.internal.RequestCodec;
+import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.NotSent;
+import io.refundkit.port.OtpSent;
+import io.refundkit.port.OutcomeUnknown;
+import io.refundkit.port.RefundGateway;
+import io.refundkit.port.Refunded;
+import io.refundkit.port.Rejected;
+import io.refundkit.port.StatusRead;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request in, one Eko envelope out: route (404), method (405), content type (415), size (413),
+ * authentication (401/403), validation (463), then the gateway. Logs one DEBUG line per request with allow-listed
+ * fields only (method, route with tid, HTTP status, latency, outcome).
+ */
+final class ExchangeHandler implements HttpRequestHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EkoServer.class);
+  private static final ContentType JSON = ContentType.create("application/json");
+
+  private final RefundGateway gateway;
+  private final String basePath;
+  private final Authenticator authenticator;
+  private final EkoServer.AuthFailureStyle style;
+  private final int maxRequestBytes;
+  private final UserCode otpUserCode;
+  private final RequestCodec requests = new RequestCodec();
+  private final EnvelopeCodec envelopes = new EnvelopeCodec();
+
+  ExchangeHandler(
+      RefundGateway gateway,
+      String basePath,
+      Authenticator authenticator,
+      EkoServer.AuthFailureStyle style,
+      int maxRequestBytes,
+      UserCode otpUserCode) {
+    this.gateway = gateway;
+    this.basePath = basePath;
+    this.authenticator = authenticator;
+    this.style = style;
+    this.maxRequestBytes = maxRequestBytes;
+    this.otpUserCode = otpUserCode;
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** What to send back, and a label for the log line. */
+  private record Answer(int http, byte[] body, String outcome, Option<String> allow, boolean close) {
+    Answer(int http, byte[] body, String outcome) {
+      this(http, body, outcome, Option.none(), false);
+    }
+  }
+
+  /** A route that matched: the operation and the raw tid path segment. */
+  private record Route(Operation operation, String tid) {}
+
+  @Override
+  public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
+    long started = System.nanoTime();
+    String logPath = "-";
+    Answer answer;
+    try {
+      String target = request.getPath() == null ? "" : request.getPath();
+      int q = target.indexOf('?');
+      String path = q < 0 ? target : target.substring(0, q);
+      String query = q < 0 ? "" : target.substring(q + 1);
+      Option<Route> route = route(path);
+      if (route.isDefined()) {
+        logPath = route.get().operation().template();
+      }
+      answer = route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query);
+    } catch (Exception e) {
+      // Never an HTML page, never a stack trace: the gateway's failure is the server's 500 envelope.
+      LOG.warn("eko-server request failed with {}", e.getClass().getName());
+      answer = httpError(500, "internal error");
+    }
+    response.setCode(answer.http());
+    answer.allow().forEach(a -> response.setHeader("Allow", a));
+    if (answer.close()) {
+      response.setHeader("Connection", "close");
+    }
+    response.setEntity(new ByteArrayEntity(answer.body(), JSON));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "eko-server {} {} http={} latency_ms={} outcome={}",
+          safeMethod(request.getMethod()), logPath, answer.http(), (System.nanoTime() - started) / 1_000_000,
+          answer.outcome());
+    }
+  }
+
+  private Answer answer(ClassicHttpRequest request, Route route, String query) throws IOException {
+    Operation op = route.operation();
+    if (!op.method().equalsIgnoreCase(request.getMethod())) {
+      return new Answer(405, failure(405, "method not allowed; use " + op.method()), "http_405",
+          Option.some(op.method()), false);
+    }
+    byte[] body = new byte[0];
+    if (op.method().equals("POST")) {
+      if (!isJson(request.getFirstHeader("Content-Type"))) {
+        return httpError(415, "content-type must be application/json");
+      }
+      Option<byte[]> read = readBody(request.getEntity());
+      if (read.isEmpty()) {
+        return new Answer(413, failure(413, "request body larger than " + maxRequestBytes + " bytes"), "http_413",
+            Option.none(), true);
+      }
+      body = read.get();
+    }
+    Option<Authenticator.Refusal> refusal =
+        authenticator.check(
+            header(request, "developer_key"), header(request, "secret-key"), header(request, "secret-key-timestamp"));
+    if (refusal.isDefined()) {
+      return authRefusal(refusal.get().code(), refusal.get().message());
+    }
+    switch (op) {
+      case REQUEST_OTP:
+        return respond(requests.decodeOtp(route.tid(), body, otpUserCode), c -> gateway.requestOtp(c.agent(), c.tid()));
+      case INITIATE_REFUND:
+        return respond(requests.decodeRefund(route.tid(), body), gateway::initiateRefund);
+      case INQUIRE:
+        return respond(requests.decodeInquiry(route.tid(), query), c -> gateway.inquire(c.agent(), c.tid()));
+      default:
+        return httpError(404, "no such endpoint");
+    }
+  }
+
+  private <T> Answer respond(
+      Validation<Seq<Violation>, T> input, java.util.function.Function<T, GatewayOutcome> call) {
+    if (input.isInvalid()) {
+      Map<String, String> params = new TreeMap<>();
+      input.getError().forEach(v -> params.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
+      return new Answer(200, envelopes.encodeFailure(463, 1, EnvelopeCodec.TYPE_VALIDATION,
+          "Invalid request parameters", params), "invalid_request");
+    }
+    GatewayOutcome outcome = call.apply(input.get());
+    if (outcome == null) {
+      throw new IllegalStateException("the gateway returned no outcome");
+    }
+    return encode(outcome);
+  }
+
+  private Answer encode(GatewayOutcome outcome) {
+    if (outcome instanceof Refunded r) {
+      return new Answer(200, envelopes.encodeRefundDone(r.receipt()), "refunded");
+    }
+    if (outcome instanceof OtpSent o) {
+      return new Answer(200, envelopes.encodeOtpSent(o.challenge()), "otp_sent");
+    }
+    if (outcome instanceof StatusRead s) {
+      return new Answer(200, envelopes.encodeStatusRead(s.report()), "status_read");
+    }
+    if (outcome instanceof Rejected r) {
+      return rejected(r.reason());
+    }
+    if (outcome instanceof OutcomeUnknown u) {
+      return new Answer(503, failure(503, "outcome unknown (" + u.cause().name().toLowerCase(Locale.ROOT)
+          + "): reconcile by Transaction Inquiry"), "unknown_" + u.cause().name().toLowerCase(Locale.ROOT));
+    }
+    if (outcome instanceof NotSent n) {
+      return new Answer(503, failure(503, "service unavailable (" + n.cause().name().toLowerCase(Locale.ROOT)
+          + ")"), "not_sent_" + n.cause().name().toLowerCase(Locale.ROOT));
+    }
+    throw new IllegalStateException("unhandled outcome " + outcome.getClass().getName());
+  }
+
+  private Answer rejected(RefundError reason) {
+    String label = "rejected_" + reason.code();
+    if (reason instanceof RefundError.AuthenticationFailed a) {
+      int code = a.authCode().getOrElse(a.httpStatus());
+      return new Answer(a.httpStatus(), envelopes.encodeFailure(code, 1, code, reason.message(), Map.of()), label);
+    }
+    if (reason instanceof RefundError.EndpointRefused e) {
+      return new Answer(e.httpStatus(), failure(e.httpStatus(), reason.message()), label);
+    }
+    if (reason instanceof RefundError.AlreadyRefunded) {
+      return business(1, RefundError.ALREADY_REFUNDED_MESSAGE, Map.of(), label);
+    }
+    if (reason instanceof RefundError.NotRefundable) {
+      return business(1, RefundError.NOT_REFUNDABLE_MESSAGE, Map.of(), label);
+    }
+    if (reason instanceof RefundError.InvalidParameters p) {
+      return new Answer(200, envelopes.encodeFailure(p.status(), 1, EnvelopeCodec.TYPE_VALIDATION, reason.message(),
+          p.invalidParams()), label);
+    }
+    if (reason instanceof RefundError.InvalidInput i) {
+      Map<String, String> params = new TreeMap<>();
+      i.violations().forEach(v -> params.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
+      return new Answer(200, envelopes.encodeFailure(463, 1, EnvelopeCodec.TYPE_VALIDATION, reason.message(), params),
+          label);
+    }
+    if (reason instanceof RefundError.OtherEkoRejection o) {
+      return business(o.status() == 0 ? 1 : o.status(), o.ekoMessage(), Map.of(), label);
+    }
+    return business(reason.ekoStatus().filter(s -> s != 0).getOrElse(1), reason.message(), Map.of(), label);
+  }
+
+  private Answer business(int status, String message, Map<String, String> params, String label) {
+    return new Answer(200, envelopes.encodeFailure(status, 1, status, message, params), label);
+  }
+
+  private Answer authRefusal(int code, String message) {
+    if (style == EkoServer.AuthFailureStyle.HTTP_403) {
+      return new Answer(403, failure(403, "Forbidden: " + message), "auth_403_" + code);
+    }
+    return new Answer(401, envelopes.encodeFailure(code, 1, code, message, Map.of()), "auth_401_" + code);
+  }
+
+  private Answer httpError(int http, String message) {
+    return new Answer(http, failure(http, message), "http_" + http);
+  }
+
+  private byte[] failure(int http, String message) {
+    return envelopes.encodeFailure(http, 1, http, message, Map.of());
+  }
+
+  private Option<Route> route(String path) {
+    String prefix = basePath + "/";
+    if (!path.startsWith(prefix)) {
+      return Option.none();
+    }
+    String rest = path.substring(basePath.length());
+    for (Operation op : Operation.values()) {
+      if (rest.startsWith(op.prefix()) && rest.endsWith(op.suffix())
+          && rest.length() >= op.prefix().length() + op.suffix().length()) {
+        String tid = rest.substring(op.prefix().length(), rest.length() - op.suffix().length());
+        if (!tid.contains("/")) {
+          return Option.some(new Route(op, tid));
+        }
+      }
+    }
+    return Option.none();
+  }
+
+  private Option<byte[]> readBody(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return Option.some(new byte[0]);
+    }
+    if (entity.getContentLength() > maxRequestBytes) {
+      return Option.none();
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] body = in.readNBytes(maxRequestBytes + 1);
+      return body.length > maxRequestBytes ? Option.none() : Option.some(body);
+    }
+  }
+
+  private static boolean isJson(Header contentType) {
+    if (contentType == null || contentType.getValue() == null) {
+      return false;
+    }
+    String v = contentType.getValue();
+    int semi = v.indexOf(';');
+    String mime = (semi < 0 ? v : v.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    return mime.equals("application/json");
+  }
+
+  private static String header(ClassicHttpRequest request, String name) {
+    Header h = request.getFirstHeader(name);
+    return h == null ? null : h.getValue();
+  }
+
+  private static String safeMethod(String method) {
+    return method != null && method.matches("[A-Z]{1,10}") ? method : "?";
+  }
+}

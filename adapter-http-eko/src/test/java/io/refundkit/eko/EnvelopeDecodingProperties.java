@@ -1,0 +1,123 @@
+package io.refundkit.eko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refundkit.eko.internal.EnvelopeCodec;
+import io.refundkit.eko.internal.Operation;
+import io.refundkit.eko.internal.ReplyContext;
+import io.refundkit.eko.internal.ReplyRule;
+import io.refundkit.eko.internal.WireReply;
+import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.InquiryOutcome;
+import io.refundkit.port.OtpOutcome;
+import io.refundkit.port.RefundOutcome;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The decoder and the outcome table on arbitrary and mutated input: never throws, always one of four outcomes. */
+class EnvelopeDecodingProperties {
+
+  final EnvelopeCodec codec = new EnvelopeCodec();
+
+  void classifiesEveryway(int http, byte[] body) {
+    for (Operation op : Operation.values()) {
+      WireReply reply = new WireReply(http, body, false, Option.none());
+      GatewayOutcome outcome =
+          ReplyRule.classify(ReplyContext.of(op, TestSecrets.TID, reply, codec, Instant.EPOCH), 1).outcome();
+      assertThat(outcome.kind()).isNotNull();
+      switch (op) {
+        case REQUEST_OTP -> assertThat(outcome).isInstanceOf(OtpOutcome.class);
+        case INITIATE_REFUND -> assertThat(outcome).isInstanceOf(RefundOutcome.class);
+        case INQUIRE -> assertThat(outcome).isInstanceOf(InquiryOutcome.class);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void arbitrary_bytes_never_throw(@ForAll byte[] body, @ForAll("statuses") int http) {
+    classifiesEveryway(http, body);
+  }
+
+  @Property(tries = 500)
+  void arbitrary_json_never_throws(@ForAll("json") String json, @ForAll("statuses") int http) {
+    classifiesEveryway(http, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Property(tries = 500)
+  void mutated_eko_envelopes_never_throw(@ForAll("mutatedSamples") String body) {
+    classifiesEveryway(200, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Property(tries = 300)
+  void envelopes_with_arbitrary_field_values_never_throw(
+      @ForAll("scalar") String status, @ForAll("scalar") String txStatus, @ForAll("scalar") String amount,
+      @ForAll("scalar") String refundTid) {
+    String body = "{\"status\":" + status + ",\"tx_status\":" + txStatus + ",\"data\":{\"refund_tid\":" + refundTid
+        + ",\"tid\":\"13192443\",\"refunded_amount\":" + amount + ",\"balance\":" + amount + ",\"otp_ref_id\":"
+        + refundTid + "}}";
+    classifiesEveryway(200, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Provide
+  Arbitrary<Integer> statuses() {
+    return Arbitraries.oneOf(Arbitraries.of(200, 401, 403, 404, 429, 500, 503), Arbitraries.integers().between(100, 599));
+  }
+
+  @Provide
+  Arbitrary<String> scalar() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("0", "\"0\"", "2133", "\"3\"", "null", "true", "[]", "{}", "1E999999999", "-1e-999999999",
+            "\"2.22263731286E9\"", "\"1.005\"", "99999999999999999999999999", "\"\"", "\" 7 \"", "3.0", "\"NaN\"",
+            "12345678901234567890123", "-0", "\"\\u0000\""),
+        Arbitraries.strings().ofMaxLength(30).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
+        Arbitraries.bigDecimals().map(Object::toString));
+  }
+
+  @Provide
+  Arbitrary<String> json() {
+    return value(4);
+  }
+
+  private Arbitrary<String> value(int depth) {
+    Arbitrary<String> leaf = scalar();
+    if (depth == 0) {
+      return leaf;
+    }
+    Arbitrary<String> key = Arbitraries.of("status", "data", "tx_status", "message", "invalid_params", "refund_tid",
+        "refunded_amount", "tid", "otp_ref_id", "response_type_id", "x");
+    Arbitrary<String> object =
+        Combinators.combine(key, Arbitraries.lazy(() -> value(depth - 1)))
+            .as((k, v) -> "\"" + k + "\":" + v)
+            .list().ofMaxSize(6)
+            .map(fields -> "{" + String.join(",", fields) + "}");
+    Arbitrary<String> array = Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(4)
+        .map(items -> "[" + String.join(",", items) + "]");
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, leaf), net.jqwik.api.Tuple.of(4, object), net.jqwik.api.Tuple.of(1, array));
+  }
+
+  @Provide
+  Arbitrary<String> mutatedSamples() {
+    Arbitrary<String> sample = Arbitraries.of(List.of(EkoSamples.REFUND_DONE, EkoSamples.OTP_SENT,
+        EkoSamples.INQUIRY_REFUND_PENDING, EkoSamples.business(463, "x"), EkoSamples.auth401(2485)));
+    Arbitrary<Integer> kind = Arbitraries.integers().between(0, 3);
+    return Combinators.combine(sample, kind, Arbitraries.integers().between(0, 10_000), Arbitraries.chars())
+        .as((s, k, at, c) -> {
+          int i = at % (s.length() + 1);
+          return switch (k) {
+            case 0 -> s.substring(0, i); // truncated
+            case 1 -> s.substring(0, i) + c + s.substring(i); // inserted
+            case 2 -> i < s.length() ? s.substring(0, i) + s.substring(i + 1) : s; // deleted
+            default -> i < s.length() ? s.substring(0, i) + c + s.substring(i + 1) : s; // replaced
+          };
+        });
+  }
+}
