@@ -1,6 +1,8 @@
 package io.refundkit.inmemory;
 
 import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.Otp;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,6 +26,8 @@ import java.util.Objects;
  *       while that OTP is still usable, sends no new SMS and answers with the current challenge</td></tr>
  *   <tr><td>{@code nextRefundTid}</td><td>{@code 2147591637}</td><td>the first refund tid handed out (Eko's
  *       sample); then +1 per refund</td></tr>
+ *   <tr><td>{@code fixedOtp}</td><td>none</td><td>when set, every OTP issued is this value (for scripts driving
+ *       the sandbox); {@code otp_ref_id}s stay derived. Its length overrides {@code otpLength}</td></tr>
  * </table>
  */
 public record SimulatorConfig(
@@ -33,7 +37,8 @@ public record SimulatorConfig(
     Duration otpLifetime,
     int maxWrongAttempts,
     Duration resendCooldown,
-    TransactionId nextRefundTid) {
+    TransactionId nextRefundTid,
+    Option<Otp> fixedOtp) {
 
   public static final String DEFAULT_NAME = "default";
   public static final long DEFAULT_SEED = 20181030L;
@@ -48,6 +53,10 @@ public record SimulatorConfig(
     Objects.requireNonNull(otpLifetime, "otpLifetime");
     Objects.requireNonNull(resendCooldown, "resendCooldown");
     Objects.requireNonNull(nextRefundTid, "nextRefundTid");
+    Objects.requireNonNull(fixedOtp, "fixedOtp");
+    if (fixedOtp.exists(o -> o.digits().charAt(0) == '0')) {
+      throw new IllegalArgumentException("fixedOtp must not start with 0 (Eko sends otp as a JSON integer)");
+    }
     if (name.isBlank() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new IllegalArgumentException("name must be non-blank printable ASCII without spaces");
     }
@@ -86,7 +95,8 @@ public record SimulatorConfig(
         .otpLifetime(otpLifetime)
         .maxWrongAttempts(maxWrongAttempts)
         .resendCooldown(resendCooldown)
-        .nextRefundTid(nextRefundTid.value());
+        .nextRefundTid(nextRefundTid.value())
+        .fixedOtp(fixedOtp.getOrNull());
   }
 
   /** Builds a {@link SimulatorConfig}; {@link #build()} validates every setting. */
@@ -98,6 +108,7 @@ public record SimulatorConfig(
     private int maxWrongAttempts = DEFAULT_MAX_WRONG_ATTEMPTS;
     private Duration resendCooldown = DEFAULT_RESEND_COOLDOWN;
     private TransactionId nextRefundTid = DEFAULT_NEXT_REFUND_TID;
+    private Option<Otp> fixedOtp = Option.none();
 
     private Builder() {}
 
@@ -136,9 +147,15 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Every OTP issued is {@code otp} ({@code null}: derived from the seed, the default). */
+    public Builder fixedOtp(Otp otp) {
+      this.fixedOtp = Option.of(otp);
+      return this;
+    }
+
     public SimulatorConfig build() {
       return new SimulatorConfig(
-          name, seed, otpLength, otpLifetime, maxWrongAttempts, resendCooldown, nextRefundTid);
+          name, seed, otpLength, otpLifetime, maxWrongAttempts, resendCooldown, nextRefundTid, fixedOtp);
     }
   }
 }

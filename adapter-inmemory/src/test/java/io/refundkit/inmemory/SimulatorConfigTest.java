@@ -52,4 +52,18 @@ class SimulatorConfigTest {
     assertThatThrownBy(() -> SimulatorConfig.builder().name("two words").build())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void a_fixed_otp_is_what_every_customer_receives() {
+    SimulatorConfig config = SimulatorConfig.builder().fixedOtp(new io.refundkit.domain.Otp("4242")).build();
+    InMemoryEko eko = InMemoryEko.create(config, DemoDataset.clock());
+    DemoDataset.applyTo(eko);
+
+    eko.requestOtp(DemoDataset.AGENT, DemoDataset.SECOND_PENDING_TID);
+
+    assertThat(eko.outbox().all()).isNotEmpty().allSatisfy(sms -> assertThat(sms.otp().digits()).isEqualTo("4242"));
+    assertThat(config.toBuilder().build()).isEqualTo(config);
+    assertThatThrownBy(() -> SimulatorConfig.builder().fixedOtp(new io.refundkit.domain.Otp("0424")).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -226,7 +226,7 @@ public final class Simulator {
     int number = ++record.issues;
     OtpIssue issue =
         new OtpIssue(
-            Derivation.otp(config.seed(), tid, number, config.otpLength()),
+            config.fixedOtp().getOrElse(() -> Derivation.otp(config.seed(), tid, number, config.otpLength())),
             Derivation.refId(config.seed(), tid, number),
             now,
             number);
