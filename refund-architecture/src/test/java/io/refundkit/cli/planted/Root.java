@@ -1,0 +1,4 @@
+package io.refundkit.cli.planted;
+
+/** Stands for the composition root in planted violations. */
+public class Root {}
