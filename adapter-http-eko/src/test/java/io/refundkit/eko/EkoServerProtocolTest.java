@@ -141,7 +141,7 @@ class EkoServerProtocolTest {
     @Test
     void every_bad_field_is_named_and_the_gateway_is_not_called() throws Exception {
       HttpResponse<String> r = send(signed("/customer/payment/refund/12ab").header("content-type", "application/json")
-          .POST(body("{\"initiator_id\":\"123\",\"user_code\":\"x\",\"otp\":12,\"state\":2}")).build());
+          .POST(body("{\"initiator_id\":\"123\",\"user_code\":\"x\",\"otp\":123456789,\"state\":2}")).build());
 
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode e = envelope(r);

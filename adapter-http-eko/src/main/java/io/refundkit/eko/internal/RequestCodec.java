@@ -110,7 +110,7 @@ public final class RequestCodec {
     Validation<Seq<Violation>, RefundCommand> command =
         RefundCommand.parse(
             tid,
-            text(f.get("otp")).getOrNull(),
+            otpText(f.get("otp")).getOrNull(),
             text(f.get("otp_ref_id")).getOrNull(),
             text(f.get("initiator_id")).getOrNull(),
             text(f.get("user_code")).getOrNull(),
@@ -161,6 +161,19 @@ public final class RequestCodec {
       fields.put(e.getKey(), e.getValue());
     }
     return Validation.valid(fields);
+  }
+
+  /**
+   * The OTP as Eko receives it: a JSON integer cannot carry the leading zeros of an OTP such as {@code 000123}
+   * (eko-facts §7), so a whole number of fewer than 4 digits is read back zero-padded to 4. OTPs compare as
+   * numbers ({@link io.refundkit.domain.Otp#matches}), so the padding loses nothing the sender had.
+   */
+  private static Option<String> otpText(JsonNode n) {
+    Option<String> raw = text(n);
+    if (n != null && n.isIntegralNumber() && raw.isDefined() && raw.get().length() < 4 && n.asLong() >= 0) {
+      return Option.some("0".repeat(4 - raw.get().length()) + raw.get());
+    }
+    return raw;
   }
 
   /** A field as text: strings as sent, whole numbers as digits; anything else as absent. */

@@ -176,6 +176,7 @@ public final class EkoServer implements AutoCloseable {
     private UserCode otpUserCode = new UserCode("0");
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration shutdownGrace = Duration.ofMillis(500);
+    private final Map<String, java.util.function.Supplier<String>> loopbackJsonRoutes = new LinkedHashMap<>();
 
     private Builder(RefundGateway gateway) {
       this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -274,6 +275,21 @@ public final class EkoServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves {@code GET path} (an absolute path outside Eko's routes, e.g. {@code /sandbox/sms}) with the JSON that
+     * {@code body} supplies at each request, unauthenticated and to loopback clients only (others get 404). For
+     * the sandbox's test hooks; not part of Eko's protocol.
+     */
+    public Builder loopbackJsonRoute(String path, java.util.function.Supplier<String> body) {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(body, "body");
+      if (!path.startsWith("/") || (!basePath.isEmpty() && path.startsWith(basePath + "/"))) {
+        throw new IllegalArgumentException("path must be absolute and outside the base path");
+      }
+      loopbackJsonRoutes.put(path, body);
+      return this;
+    }
+
     /** Binds and starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public EkoServer start() {
       if (authMode != AuthMode.OFF && credentials.isEmpty()) {
@@ -292,7 +308,8 @@ public final class EkoServer implements AutoCloseable {
               new Authenticator(authMode, credentials, clock),
               authFailureStyle,
               maxRequestBytes,
-              otpUserCode);
+              otpUserCode,
+              Map.copyOf(loopbackJsonRoutes));
       HttpServer server =
           ServerBootstrap.bootstrap()
               .setLocalAddress(address)

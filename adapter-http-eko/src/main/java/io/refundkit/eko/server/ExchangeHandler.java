@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -51,6 +52,7 @@ final class ExchangeHandler implements HttpRequestHandler {
   private final EkoServer.AuthFailureStyle style;
   private final int maxRequestBytes;
   private final UserCode otpUserCode;
+  private final Map<String, Supplier<String>> loopbackJsonRoutes;
   private final RequestCodec requests = new RequestCodec();
   private final EnvelopeCodec envelopes = new EnvelopeCodec();
 
@@ -60,13 +62,15 @@ final class ExchangeHandler implements HttpRequestHandler {
       Authenticator authenticator,
       EkoServer.AuthFailureStyle style,
       int maxRequestBytes,
-      UserCode otpUserCode) {
+      UserCode otpUserCode,
+      Map<String, Supplier<String>> loopbackJsonRoutes) {
     this.gateway = gateway;
     this.basePath = basePath;
     this.authenticator = authenticator;
     this.style = style;
     this.maxRequestBytes = maxRequestBytes;
     this.otpUserCode = otpUserCode;
+    this.loopbackJsonRoutes = loopbackJsonRoutes;
   }
 
   Authenticator authenticator() {
@@ -97,7 +101,16 @@ final class ExchangeHandler implements HttpRequestHandler {
       if (route.isDefined()) {
         logPath = route.get().operation().template();
       }
-      answer = route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query);
+      Supplier<String> extra = loopbackJsonRoutes.get(path);
+      if (extra != null && isLoopbackClient(context)) {
+        logPath = path;
+        answer =
+            "GET".equalsIgnoreCase(request.getMethod())
+                ? new Answer(200, extra.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), "extra_route")
+                : new Answer(405, failure(405, "method not allowed; use GET"), "http_405", Option.some("GET"), false);
+      } else {
+        answer = route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query);
+      }
     } catch (Exception e) {
       // Never an HTML page, never a stack trace: the gateway's failure is the server's 500 envelope.
       LOG.warn("eko-server request failed with {}", e.getClass().getName());
@@ -115,6 +128,17 @@ final class ExchangeHandler implements HttpRequestHandler {
           safeMethod(request.getMethod()), logPath, answer.http(), (System.nanoTime() - started) / 1_000_000,
           answer.outcome());
     }
+  }
+
+  private static boolean isLoopbackClient(HttpContext context) {
+    if (!(context instanceof org.apache.hc.core5.http.protocol.HttpCoreContext core)) {
+      return false;
+    }
+    org.apache.hc.core5.http.EndpointDetails endpoint = core.getEndpointDetails();
+    return endpoint != null
+        && endpoint.getRemoteAddress() instanceof java.net.InetSocketAddress remote
+        && remote.getAddress() != null
+        && remote.getAddress().isLoopbackAddress();
   }
 
   private Answer answer(ClassicHttpRequest request, Route route, String query) throws IOException {
