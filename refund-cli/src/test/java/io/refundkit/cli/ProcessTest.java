@@ -1,0 +1,90 @@
+package io.refundkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refundkit.eko.Secret;
+import io.refundkit.eko.server.EkoServer;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.inmemory.InMemoryEko;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The command as a separate process: real {@code main}, real exit codes, real logging on stderr. */
+class ProcessTest {
+
+  record Result(int exitCode, String out, String err) {}
+
+  static Result refund(List<String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(RefundCli.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("EKO_"));
+    for (String pair : env) {
+      int eq = pair.indexOf('=');
+      builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+    var out = process.getInputStream().readAllBytes();
+    var err = process.getErrorStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(
+        process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void the_demo_exits_zero_from_main() throws Exception {
+    Result result = refund(List.of(), "demo");
+
+    assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(result.out()).contains("Refunded once, and only once.");
+  }
+
+  @Test
+  void verbose_logs_each_attempt_at_debug_on_stderr_without_secrets() throws Exception {
+    InMemoryEko eko = InMemoryEko.demo(Clock.systemUTC());
+    try (EkoServer server =
+        EkoServer.builder(eko)
+            .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
+            .shutdownGrace(Duration.ZERO)
+            .start()) {
+      String otp = eko.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+      List<String> env =
+          List.of(
+              "EKO_DEVELOPER_KEY=" + SandboxCommand.UAT_DEVELOPER_KEY,
+              "EKO_ACCESS_KEY=" + SandboxCommand.UAT_ACCESS_KEY,
+              "EKO_INITIATOR_ID=" + DemoDataset.INITIATOR_ID,
+              "EKO_USER_CODE=" + DemoDataset.USER_CODE,
+              "EKO_BASE_URL=" + server.baseUrl());
+
+      Result result = refund(env, "--verbose", "--gateway", "eko", "initiate", "13192443", "--otp", otp, "--json");
+
+      assertThat(result.exitCode()).isEqualTo(0);
+      assertThat(Cli.JSON.readTree(result.out()).get("outcome").asText()).isEqualTo("REFUNDED");
+      assertThat(result.err()).contains("DEBUG").contains("eko POST /customer/payment/refund/13192443");
+      assertThat(result.out() + result.err())
+          .doesNotContain(otp)
+          .doesNotContain(SandboxCommand.UAT_ACCESS_KEY)
+          .doesNotContain(SandboxCommand.UAT_DEVELOPER_KEY);
+    }
+  }
+
+  @Test
+  void bad_input_exits_two_from_main() throws Exception {
+    Result result = refund(List.of(), "status", "not-a-tid");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("tid");
+  }
+}

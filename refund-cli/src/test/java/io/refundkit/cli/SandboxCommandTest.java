@@ -1,0 +1,145 @@
+package io.refundkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.refundkit.domain.RefundCommand;
+import io.refundkit.eko.EkoConfig;
+import io.refundkit.eko.EkoGateway;
+import io.refundkit.eko.EkoGateways;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.port.OtpSent;
+import io.refundkit.port.Refunded;
+import io.refundkit.port.StatusRead;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code refund sandbox}, run in-process on a free port and spoken to as a staging client would. */
+class SandboxCommandTest {
+
+  /** stdout that says when the sandbox has announced itself. */
+  static final class Announcements extends StringWriter {
+    final CountDownLatch ready = new CountDownLatch(1);
+
+    @Override
+    public void write(String str, int off, int len) {
+      super.write(str, off, len);
+      if (toString().contains("Press Ctrl-C") || toString().contains("\"outcome\":\"SANDBOX\"")) {
+        ready.countDown();
+      }
+    }
+  }
+
+  Thread running;
+  final AtomicInteger exit = new AtomicInteger(-1);
+  final Announcements out = new Announcements();
+  final StringWriter err = new StringWriter();
+
+  String start(String... args) throws InterruptedException {
+    running =
+        new Thread(
+            () -> exit.set(RefundCli.run(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), args)));
+    running.start();
+    assertThat(out.ready.await(30, TimeUnit.SECONDS)).as("sandbox announced itself; stderr: " + err).isTrue();
+    Matcher url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/ekoapi/v3)").matcher(out.toString());
+    assertThat(url.find()).isTrue();
+    return url.group(1);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (running != null) {
+      running.interrupt();
+      running.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(running.isAlive()).isFalse();
+      assertThat(exit.get()).isEqualTo(0);
+    }
+  }
+
+  static EkoGateway stagingClient(String baseUrl) {
+    return EkoGateways.create(
+        EkoConfig.builder()
+            .baseUrl(baseUrl)
+            .developerKey(SandboxCommand.UAT_DEVELOPER_KEY)
+            .accessKey(SandboxCommand.UAT_ACCESS_KEY)
+            .build());
+  }
+
+  @Test
+  void a_staging_client_refunds_against_it_with_a_fixed_otp() throws Exception {
+    String baseUrl = start("sandbox", "--port", "0", "--fixed-otp", "4242");
+
+    try (EkoGateway eko = stagingClient(baseUrl)) {
+      OtpSent otp = (OtpSent) eko.requestOtp(DemoDataset.AGENT, DemoDataset.SECOND_PENDING_TID);
+      var command =
+          RefundCommand.parse(
+                  DemoDataset.SECOND_PENDING_TID.value(), "4242", otp.challenge().otpRefId().value(),
+                  DemoDataset.INITIATOR_ID, DemoDataset.USER_CODE, null)
+              .get();
+
+      assertThat(eko.initiateRefund(command)).isInstanceOf(Refunded.class);
+      assertThat(((StatusRead) eko.inquire(DemoDataset.AGENT, DemoDataset.SECOND_PENDING_TID)).report().status().code())
+          .isEqualTo(4);
+    }
+    assertThat(out.toString()).contains("auth:      strict");
+    assertThat(err.toString()).contains("refund OTP 4242 for tid 13192444");
+  }
+
+  @Test
+  void the_sms_it_sent_are_listed_as_json_on_loopback() throws Exception {
+    String baseUrl = start("sandbox", "--port", "0", "--json");
+    String smsUrl = baseUrl.replace("/ekoapi/v3", "/sandbox/sms");
+
+    HttpResponse<String> sms =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(smsUrl)).build(), HttpResponse.BodyHandlers.ofString());
+
+    JsonNode list = Cli.JSON.readTree(sms.body());
+    assertThat(list.isArray()).isTrue();
+    assertThat(list.findValuesAsText("tid")).contains("13192443", "13192444");
+    assertThat(list.get(0).get("otp").asText()).matches("[1-9]\\d{5}");
+    JsonNode announced = Cli.JSON.readTree(out.toString().lines().findFirst().get());
+    assertThat(announced.get("sms_url").asText()).isEqualTo(smsUrl);
+  }
+
+  @Test
+  void auth_off_says_so_loudly_and_a_fixture_replaces_the_demo_data(@TempDir Path dir) throws Exception {
+    Path fixture = dir.resolve("fixture.json");
+    Files.writeString(
+        fixture,
+        "{\"wallets\":[{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"balance\":\"100.00\"}],"
+            + "\"transactions\":[{\"tid\":\"555\",\"tx_status\":1,\"amount\":\"10.00\","
+            + "\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\"}]}");
+
+    String baseUrl = start("sandbox", "--port", "0", "--auth", "off", "--seed", fixture.toString());
+
+    try (EkoGateway eko = stagingClient(baseUrl)) {
+      var seeded = (StatusRead) eko.inquire(DemoDataset.AGENT, new io.refundkit.domain.TransactionId("555"));
+      assertThat(seeded.report().status().code()).isEqualTo(1);
+      assertThat(eko.inquire(DemoDataset.AGENT, DemoDataset.SAMPLE_TID).kind().name()).isEqualTo("REJECTED");
+    }
+    assertThat(err.toString()).contains("WARNING: --auth off");
+  }
+
+  @Test
+  void bad_options_are_named_and_nothing_starts() {
+    Cli.Run run = Cli.run("sandbox", "--port", "70000", "--fixed-otp", "0123", "--seed", "/no/such/file.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--port", "--fixed-otp", "--seed");
+  }
+}
