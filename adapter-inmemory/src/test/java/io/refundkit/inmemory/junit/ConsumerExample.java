@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** How a platform team tests its refund code offline against the simulator (quoted in the README). */
+// README:consumer-start
 @ExtendWith(EkoSimulatorExtension.class)
 class ConsumerExample {
 
@@ -73,3 +74,4 @@ class ConsumerExample {
     assertThat(inquiry.report().status()).isEqualTo(TxStatus.REFUNDED);
   }
 }
+// README:consumer-end

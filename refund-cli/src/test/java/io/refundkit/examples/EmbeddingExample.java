@@ -1,0 +1,83 @@
+package io.refundkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refundkit.app.RefundEvent;
+import io.refundkit.app.RefundResult;
+import io.refundkit.app.RefundService;
+import io.refundkit.domain.Agent;
+import io.refundkit.domain.Otp;
+import io.refundkit.domain.RefundConsent;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.eko.EkoConfig;
+import io.refundkit.eko.EkoGateway;
+import io.refundkit.eko.EkoGateways;
+import io.refundkit.eko.Secret;
+import io.refundkit.eko.server.EkoServer;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.inmemory.InMemoryRefundLedger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's "Embedding refundkit" snippet, compiled and run against an Eko server backed by the simulator.
+ * {@code ReadmeSnippetsTest} checks that the README quotes exactly the code between the markers.
+ */
+class EmbeddingExample {
+
+  static final String DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
+  static final String ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
+
+  @Test
+  void embeds_refund_service_with_the_eko_client() {
+    InMemoryEko simulator = InMemoryEko.demo(Clock.systemUTC());
+    try (EkoServer sandbox =
+        EkoServer.builder(simulator).credential(DEVELOPER_KEY, Secret.of(ACCESS_KEY)).shutdownGrace(Duration.ZERO).start()) {
+      String baseUrl = sandbox.baseUrl();
+      String otpTheCustomerReadOut = simulator.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+      List<RefundEvent> audit = new CopyOnWriteArrayList<>();
+
+      // README:embed-start
+      EkoConfig config =
+          EkoConfig.builder()
+              .baseUrl(baseUrl) // EkoConfig.STAGING or EkoConfig.PRODUCTION in real life
+              .developerKey(DEVELOPER_KEY) // e.g. System.getenv("EKO_DEVELOPER_KEY")
+              .accessKey(ACCESS_KEY) // e.g. System.getenv("EKO_ACCESS_KEY")
+              .callDeadline(Duration.ofSeconds(30))
+              .build();
+      try (EkoGateway eko = EkoGateways.create(config)) {
+        RefundService refunds =
+            RefundService.builder(eko, new InMemoryRefundLedger(), Agent.of("9962981729", "20810200"))
+                .owner("refund-service-1") // recorded with every claim
+                .listener(audit::add) // metrics, audit log: every attempt, outcome, reconciliation
+                .build();
+
+        RefundResult result =
+            refunds.refund(new TransactionId("13192443"), RefundConsent.of(new Otp(otpTheCustomerReadOut)));
+
+        switch (result.kind()) {
+          case REFUNDED: // the money is back in the agent's wallet
+            break;
+          case OUTCOME_UNKNOWN: // never re-send: call refunds.reconcile(tid) later (or refunds.sweep(...))
+            break;
+          case NOT_REFUNDED: // still Refund Pending: ask for a fresh OTP (refunds.requestOtp(tid)) and retry
+          case REJECTED: // Eko's code is in ((RefundResult.Rejected) result).reason().code()
+          case NOT_SENT: // nothing reached Eko: safe to retry
+          default:
+            break;
+        }
+        // README:embed-end
+        assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+        assertThat(((RefundResult.Refunded) result).receipt().get().refundTid().value()).isEqualTo("2147591637");
+        assertThat(refunds.refund(new TransactionId("13192443"), RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
+            .isEqualTo(RefundResult.Kind.REJECTED);
+      }
+      assertThat(audit).isNotEmpty();
+      assertThat(simulator.refunds()).hasSize(1);
+    }
+  }
+}
