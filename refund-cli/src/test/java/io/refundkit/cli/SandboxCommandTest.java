@@ -136,6 +136,40 @@ class SandboxCommandTest {
   }
 
   @Test
+  void lenient_auth_accepts_a_reused_timestamp_that_strict_refuses() throws Exception {
+    String lenient = start("sandbox", "--port", "0", "--auth", "lenient");
+
+    assertThat(sameStampTwice(lenient)).containsExactly(200, 200);
+    assertThat(out.toString()).contains("auth:      lenient");
+  }
+
+  @Test
+  void strict_auth_refuses_a_reused_timestamp_with_2485() throws Exception {
+    String strict = start("sandbox", "--port", "0");
+
+    assertThat(sameStampTwice(strict)).containsExactly(200, 401);
+  }
+
+  /** Two inquiries signed with one timestamp; the HTTP status of each. */
+  static java.util.List<Integer> sameStampTwice(String baseUrl) throws Exception {
+    String stamp = String.valueOf(System.currentTimeMillis());
+    String signature = new io.refundkit.eko.internal.Signer(io.refundkit.eko.Secret.of(SandboxCommand.UAT_ACCESS_KEY)).sign(stamp);
+    HttpRequest inquiry =
+        HttpRequest.newBuilder(
+                URI.create(baseUrl + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
+            .header("developer_key", SandboxCommand.UAT_DEVELOPER_KEY)
+            .header("secret-key", signature)
+            .header("secret-key-timestamp", stamp)
+            .build();
+    HttpClient http = HttpClient.newHttpClient();
+    java.util.List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      statuses.add(http.send(inquiry, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+    return statuses;
+  }
+
+  @Test
   void bad_options_are_named_and_nothing_starts() {
     Cli.Run run = Cli.run("sandbox", "--port", "70000", "--fixed-otp", "0123", "--seed", "/no/such/file.json");
 
