@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -29,14 +30,21 @@ abstract class GatewayCommand implements Callable<Integer> {
 
   @ParentCommand RefundCli root;
 
-  /** Problems with this command's own arguments, each naming its argument. */
-  abstract List<Violation> problems();
+  @Parameters(index = "0", paramLabel = "<tid>", description = "the transaction's id")
+  String tid;
+
+  /** Problems with this command's own arguments, each naming its argument; by default the tid's. */
+  List<Violation> problems() {
+    return TransactionId.parse(tid).fold(v -> v.toJavaList(), t -> List.of());
+  }
 
   /** Does the work. */
   abstract Reply run(RefundService service, AttemptWatch watch);
 
-  /** The tid this command is about (already validated). */
-  abstract TransactionId tid();
+  /** The tid this command is about (validated by {@link #problems()} first). */
+  TransactionId tid() {
+    return new TransactionId(tid);
+  }
 
   /** The service code to send with refunds, if any. */
   Option<ServiceCode> serviceCode() {
@@ -48,9 +56,12 @@ abstract class GatewayCommand implements Callable<Integer> {
     return timeout;
   }
 
-  /** The reply when {@code --timeout} ran out before the work finished. */
+  /**
+   * The reply when {@code --timeout} ran out before the work finished. By default (an OTP request, an inquiry, a
+   * reconciliation) asking again is harmless; a refund overrides this.
+   */
   Reply timedOut(boolean refundMayHaveLeft) {
-    return Replies.rejectedByTime(tid(), "the command's --timeout ran out", refundMayHaveLeft);
+    return Replies.unknownOperation(tid(), "the command's --timeout ran out; asking again is harmless");
   }
 
   @Override
@@ -98,11 +109,6 @@ abstract class GatewayCommand implements Callable<Integer> {
     } finally {
       worker.shutdownNow();
     }
-  }
-
-  /** Parses a tid argument, naming it {@code tid}. */
-  static List<Violation> tidProblems(String raw) {
-    return TransactionId.parse(raw).fold(v -> v.toJavaList(), t -> List.of());
   }
 
   /** Remembers whether a refund was claimed and handed to the gateway, and passes events to the log. */

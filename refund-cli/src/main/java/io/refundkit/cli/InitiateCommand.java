@@ -5,14 +5,12 @@ import io.refundkit.domain.Otp;
 import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.ServiceCode;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code refund initiate <tid> --otp <digits>}: Initiate Refund through {@code RefundService}: refund once, with
@@ -27,9 +25,6 @@ import picocli.CommandLine.Parameters;
     })
 final class InitiateCommand extends GatewayCommand {
 
-  @Parameters(index = "0", paramLabel = "<tid>", description = "the failed transaction's id")
-  String tid;
-
   @Option(names = "--otp", required = true, paramLabel = "<digits>", description = "the OTP the customer read out")
   String otp;
 
@@ -41,7 +36,7 @@ final class InitiateCommand extends GatewayCommand {
 
   @Override
   List<Violation> problems() {
-    List<Violation> problems = new ArrayList<>(tidProblems(tid));
+    List<Violation> problems = new ArrayList<>(super.problems());
     Wiring.collect(Otp.parse(otp), problems);
     if (otpRefId != null) {
       Wiring.collect(OtpRefId.parse(otpRefId), problems);
@@ -53,11 +48,6 @@ final class InitiateCommand extends GatewayCommand {
   }
 
   @Override
-  TransactionId tid() {
-    return new TransactionId(tid);
-  }
-
-  @Override
   io.vavr.control.Option<ServiceCode> serviceCode() {
     return serviceCode == null ? io.vavr.control.Option.none() : ServiceCode.parse(serviceCode).toOption();
   }
@@ -66,6 +56,11 @@ final class InitiateCommand extends GatewayCommand {
   @Override
   Duration callDeadline(Duration timeout) {
     return timeout.dividedBy(2).isZero() ? timeout : timeout.dividedBy(2);
+  }
+
+  @Override
+  Reply timedOut(boolean refundMayHaveLeft) {
+    return Replies.rejectedByTime(tid(), "the command's --timeout ran out", refundMayHaveLeft);
   }
 
   @Override
