@@ -125,10 +125,17 @@ public final class RefundCli implements Callable<Integer> {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println(ex.getMessage());
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-            ex.getCommandLine().usage(err);
+          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            // Name unknown options only: a stray value might be an OTP or an otp_ref_id.
+            List<String> options = new ArrayList<>();
+            for (String arg : unmatched.getUnmatched()) {
+              options.add(arg.startsWith("-") ? arg.replaceAll("=.*", "=…") : "<value not shown>");
+            }
+            err.println("refund: unknown option or extra argument: " + String.join(" ", options));
+          } else {
+            err.println(ex.getMessage());
           }
+          ex.getCommandLine().usage(err);
           return ExitCode.BAD_INPUT;
         });
     cli.setExecutionExceptionHandler(

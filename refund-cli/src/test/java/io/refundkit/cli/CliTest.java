@@ -92,6 +92,14 @@ class CliTest {
     }
 
     @Test
+    void a_mistyped_option_never_echoes_the_values_around_it() {
+      Cli.Run run = run("initiate", SAMPLE, "--otp", "482913", "--otp-ref", "secret-ref-value", "stray-482913");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--otp-ref").doesNotContain("secret-ref-value").doesNotContain("stray-482913");
+    }
+
+    @Test
     void a_missing_otp_is_bad_input() {
       Cli.Run run = run("initiate", SAMPLE);
 
