@@ -123,8 +123,18 @@ public final class RefundCli implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // A value that looks like an option (--otp=--x) is a value: our own validation then names the field.
+    cli.setAllowOptionsAsOptionParameters(true);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
+          if (List.of(a).contains("--json")) {
+            String field =
+                ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
+                    ? o.longestName()
+                    : ex.getArgSpec() != null ? ex.getArgSpec().paramLabel() : "arguments";
+            return root.print(
+                Replies.invalid(List.of(new Violation(field, "is missing, repeated, unknown or malformed"))));
+          }
           if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
             // Name unknown options only: a stray value might be an OTP or an otp_ref_id.
             List<String> options = new ArrayList<>();
