@@ -44,14 +44,17 @@ import org.slf4j.LoggerFactory;
  * <p>Refund once: {@link #refund} claims the transaction in the {@link RefundLedger} before anything is sent; a
  * concurrent or later duplicate is refused by the ledger ({@code refund_in_progress}, {@code already_refunded})
  * without a second request to the gateway. When the gateway's answer is lost ({@link OutcomeUnknown}), the
- * refund is reconciled at once by Transaction Inquiry: {@code tx_status} 4 → refunded (confirmed by inquiry),
- * 3 → not refunded (the claim is released; a fresh OTP may be used), anything else → still unknown, kept in the
- * ledger for a later {@link #reconcile}. {@link NotSent} and {@link Rejected} release the claim.
+ * refund is reconciled at once by Transaction Inquiry: {@code tx_status} 4 → refunded (confirmed by inquiry);
+ * 3 → not refunded, the claim released so that a fresh OTP may be used, but only once the request that was sent
+ * can no longer reach Eko (see below; until then it stays unknown); anything else → still unknown, kept in the
+ * ledger for a later {@link #reconcile}. {@link NotSent} and {@link Rejected} release the claim, except Eko's
+ * "already refunded", which settles the attempt as refunded.
  *
- * <p>A claim that stays {@link AttemptState#IN_FLIGHT} longer than {@code inFlightStaleAfter} (default 5 minutes)
- * is presumed abandoned by a process that died between sending and recording; only then may inquiry release
- * it. Five minutes is longer than any call's deadline plus Eko's ±2 minute timestamp window, after which Eko can
- * no longer accept the abandoned request.
+ * <p>The late-arrival window, {@code inFlightStaleAfter} (default 5 minutes): a request whose answer was lost may
+ * still be on its way, or still being processed by a slow Eko, when the first inquiry says "Refund Pending". So
+ * an attempt is released as not refunded, and an {@link AttemptState#IN_FLIGHT} claim whose owner died is
+ * released at all, only once its claim is older than the window. Five minutes is longer than any call's deadline
+ * plus Eko's ±2 minute timestamp window, after which Eko refuses the request's stamp.
  *
  * <p>Thread-safe; holds no mutable state of its own. Never throws for a provider outcome; a
  * {@link LedgerUnavailableException} at claim time becomes {@link RefundResult.NotSent} (a refund is never sent
@@ -149,7 +152,11 @@ public final class RefundService {
       return new RefundResult.Refunded(tid, Option.some(r.receipt()), false);
     }
     if (outcome instanceof Rejected r) {
-      settle(attempt, new Settlement.Released(r.reason().code()));
+      settle(
+          attempt,
+          r.reason() instanceof RefundError.AlreadyRefunded
+              ? new Settlement.AlreadyRefundedAtEko()
+              : new Settlement.Released(r.reason().code()));
       return new RefundResult.Rejected(tid, r.reason(), Option.some(r.reply()));
     }
     if (outcome instanceof NotSent n) {
@@ -227,8 +234,7 @@ public final class RefundService {
           .map(a -> fromLedger(a, why))
           .getOrElse(() -> currentStanding(attempt.key(), why));
     }
-    boolean released = attempt.state() == AttemptState.UNKNOWN || isStale(attempt);
-    if (status.equals(TxStatus.REFUND_PENDING) && released) {
+    if (status.equals(TxStatus.REFUND_PENDING) && isStale(attempt)) {
       return settle(attempt, new Settlement.Released("not_refunded"))
           .map(a -> (RefundResult) new RefundResult.NotRefunded(tid, status))
           .getOrElse(() -> currentStanding(attempt.key(), why));
@@ -236,10 +242,16 @@ public final class RefundService {
     if (attempt.state() == AttemptState.IN_FLIGHT && isStale(attempt)) {
       settle(attempt, new Settlement.Unknown("inquiry_status_" + status.code()));
     }
-    String still =
-        attempt.state() == AttemptState.IN_FLIGHT && !isStale(attempt)
-            ? "a refund is in flight"
-            : why + "; inquiry shows " + status.label();
+    String still;
+    if (attempt.state() == AttemptState.IN_FLIGHT && !isStale(attempt)) {
+      still = "a refund is in flight";
+    } else if (status.equals(TxStatus.REFUND_PENDING)) {
+      still =
+          why + "; Eko still shows Refund Pending, but the request may yet arrive until "
+              + attempt.claimedAt().plus(inFlightStaleAfter);
+    } else {
+      still = why + "; inquiry shows " + status.label();
+    }
     return new RefundResult.OutcomeUnknown(tid, still + ": run reconcile later", Option.some(status));
   }
 

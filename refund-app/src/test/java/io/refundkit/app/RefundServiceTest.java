@@ -178,14 +178,43 @@ class RefundServiceTest {
     }
 
     @Test
-    void a_lost_request_is_found_not_refunded_and_released() {
+    void a_lost_request_stays_unknown_while_it_could_still_arrive_then_is_released() {
       eko.script().onRefund().once().lostRequest();
 
-      RefundResult result = service.refund(TID, customersOtp(TID));
+      RefundResult first = service.refund(TID, customersOtp(TID));
+      clock.advance(Duration.ofMinutes(5));
+      RefundResult later = service.reconcile(TID);
 
-      assertThat(result).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
+      assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(((RefundResult.OutcomeUnknown) first).detail()).contains("may yet arrive");
+      assertThat(later).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
       assertThat(service.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+
+    @Test
+    void a_refund_that_lands_after_the_first_inquiry_is_found_refunded_not_lost() {
+      eko.script().onRefund().once().lostRequest();
+      RefundResult first = service.refund(TID, customersOtp(TID));
+
+      eko.transition(TID, TxStatus.REFUNDED); // the request Eko was still processing lands now
+      RefundResult later = service.reconcile(TID);
+
+      assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
+    }
+
+    @Test
+    void ekos_already_refunded_answer_settles_the_attempt_as_refunded() {
+      RefundResult first = service.refund(DemoDataset.REFUNDED_TID, RefundConsent.of(new Otp("123456")));
+      RefundResult second = service.refund(DemoDataset.REFUNDED_TID, RefundConsent.of(new Otp("123456")));
+
+      assertThat(((RefundResult.Rejected) first).reason()).isEqualTo(new RefundError.AlreadyRefunded());
+      assertThat(((RefundResult.Rejected) first).reply().isDefined()).isTrue();
+      assertThat(attempt(DemoDataset.REFUNDED_TID).get().state()).isEqualTo(AttemptState.REFUNDED);
+      assertThat(((RefundResult.Rejected) second).reply().isEmpty()).as("refused by the ledger").isTrue();
+      assertThat(refundRequestsSeen(DemoDataset.REFUNDED_TID)).isEqualTo(1);
     }
 
     @Test

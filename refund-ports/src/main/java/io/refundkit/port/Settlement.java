@@ -30,6 +30,22 @@ public sealed interface Settlement {
     }
   }
 
+  /**
+   * Eko answered this attempt with "already refunded": the money is back (by an earlier request that arrived late,
+   * or another channel), so the attempt is settled as refunded without a refund tid of its own.
+   */
+  record AlreadyRefundedAtEko() implements Settlement {
+    @Override
+    public AttemptState state() {
+      return AttemptState.REFUNDED;
+    }
+
+    @Override
+    public String code() {
+      return "already_refunded_at_eko";
+    }
+  }
+
   /** The outcome is unknown (or still unknown after an inquiry): keep blocking, reconcile later. */
   record Unknown(String code) implements Settlement {
     public Unknown {

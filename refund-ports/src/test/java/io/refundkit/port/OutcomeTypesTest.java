@@ -125,7 +125,8 @@ class OutcomeTypesTest {
       assertThat(new Settlement.Refunded(Option.none(), false).state()).isEqualTo(AttemptState.REFUNDED);
       assertThat(new Settlement.Unknown("read_timeout").state()).isEqualTo(AttemptState.UNKNOWN);
       assertThat(new Settlement.Released("wrong_otp").state()).isEqualTo(AttemptState.RELEASED);
-      assertThat(Settlement.class.getPermittedSubclasses()).hasSize(3);
+      assertThat(new Settlement.AlreadyRefundedAtEko().state()).isEqualTo(AttemptState.REFUNDED);
+      assertThat(Settlement.class.getPermittedSubclasses()).hasSize(4);
     }
 
     @Test

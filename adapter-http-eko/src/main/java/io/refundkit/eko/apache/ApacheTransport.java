@@ -120,17 +120,30 @@ final class ApacheTransport implements Transport {
       if (entity == null) {
         return Either.right(new WireReply(code, new byte[0], false, retryAfter));
       }
-      byte[] body;
+      long deadline = System.nanoTime() + limits.budget().toNanos();
+      java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
       try (InputStream in = entity.getContent()) {
-        body = in.readNBytes(WireReply.MAX_BODY_BYTES + 1);
-        if (body.length > WireReply.MAX_BODY_BYTES) {
-          // Do not drain an oversized body: drop the connection instead.
-          http.cancel();
-          return Either.right(
-              new WireReply(code, Arrays.copyOf(body, WireReply.MAX_BODY_BYTES), true, retryAfter));
+        while (true) {
+          int n = in.read(buffer, 0, Math.min(buffer.length, WireReply.MAX_BODY_BYTES + 1 - read.size()));
+          if (n < 0) {
+            break;
+          }
+          read.write(buffer, 0, n);
+          if (read.size() > WireReply.MAX_BODY_BYTES) {
+            // Do not drain an oversized body: drop the connection instead.
+            http.cancel();
+            return Either.right(
+                new WireReply(code, Arrays.copyOf(read.toByteArray(), WireReply.MAX_BODY_BYTES), true, retryAfter));
+          }
+          if (System.nanoTime() - deadline > 0) {
+            // An answer that keeps dripping must not outlive the call's deadline: drop the connection.
+            http.cancel();
+            return Either.left(new TransportError(TransportFailure.DEADLINE_DURING_BODY, ""));
+          }
         }
       }
-      return Either.right(new WireReply(code, body, false, retryAfter));
+      return Either.right(new WireReply(code, read.toByteArray(), false, retryAfter));
     } catch (IOException e) {
       return Either.left(failure(e));
     } catch (RuntimeException e) {

@@ -223,7 +223,8 @@ public final class EkoHttpGateway implements EkoGateway {
     return new AttemptLimits(
         min(config.connectTimeout(), remaining),
         min(config.responseTimeout(), remaining),
-        min(config.connectionLeaseTimeout(), remaining));
+        min(config.connectionLeaseTimeout(), remaining),
+        remaining);
   }
 
   private static Duration min(Duration a, Duration b) {

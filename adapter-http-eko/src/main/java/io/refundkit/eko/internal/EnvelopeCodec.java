@@ -51,6 +51,8 @@ public final class EnvelopeCodec {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // A duplicated key is ambiguous (another parser in the path may read the other value): refuse it.
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   /** Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. */

@@ -45,6 +45,8 @@ public final class RequestCodec {
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // A duplicated key is ambiguous (another parser in the path may read the other value): refuse it.
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   // ---------------------------------------------------------------- client side

@@ -21,6 +21,8 @@ public enum TransportFailure {
   CLIENT_CLOSED("the gateway is closed", NotSentCause.UNAVAILABLE, null),
   READ_TIMEOUT("no answer within the response timeout after the request was written", null,
       UnknownCause.READ_TIMEOUT),
+  DEADLINE_DURING_BODY("the call's deadline ran out while the answer was still arriving", null,
+      UnknownCause.DEADLINE_EXCEEDED),
   TRUNCATED_BODY("the answer ended early (truncated body)", null, UnknownCause.MALFORMED_RESPONSE),
   CONNECTION_LOST("the connection broke after the request was (or may have been) written", null,
       UnknownCause.CONNECTION_LOST),

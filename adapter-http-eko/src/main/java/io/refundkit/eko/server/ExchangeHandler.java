@@ -291,10 +291,15 @@ final class ExchangeHandler implements HttpRequestHandler {
     if (entity.getContentLength() > maxRequestBytes) {
       return Option.none();
     }
-    try (InputStream in = entity.getContent()) {
-      byte[] body = in.readNBytes(maxRequestBytes + 1);
-      return body.length > maxRequestBytes ? Option.none() : Option.some(body);
+    InputStream in = entity.getContent();
+    byte[] body = in.readNBytes(maxRequestBytes + 1);
+    if (body.length > maxRequestBytes) {
+      // Not closed on purpose: closing a chunked stream drains it, and an endless body never ends. The 413
+      // answer carries Connection: close, so the connection (and the rest of the body) is dropped instead.
+      return Option.none();
     }
+    in.close();
+    return Option.some(body);
   }
 
   private static boolean isJson(Header contentType) {
