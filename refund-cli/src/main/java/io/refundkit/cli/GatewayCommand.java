@@ -6,6 +6,7 @@ import io.refundkit.app.RefundService;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.Violation;
+import io.refundkit.port.LedgerUnavailableException;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -19,8 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * What the commands that talk to a gateway share: validate everything before wiring anything, wire, run within
@@ -28,23 +27,17 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class GatewayCommand implements Callable<Integer> {
 
-  @ParentCommand RefundCli root;
+  /** The root command, whose options every command shares. */
+  abstract RefundCli root();
 
-  @Parameters(index = "0", paramLabel = "<tid>", description = "the transaction's id")
-  String tid;
-
-  /** Problems with this command's own arguments, each naming its argument; by default the tid's. */
-  List<Violation> problems() {
-    return TransactionId.parse(tid).fold(v -> v.toJavaList(), t -> List.of());
-  }
+  /** Problems with this command's own arguments, each naming its argument. */
+  abstract List<Violation> problems();
 
   /** Does the work. */
   abstract Reply run(RefundService service, AttemptWatch watch);
 
-  /** The tid this command is about (validated by {@link #problems()} first). */
-  TransactionId tid() {
-    return new TransactionId(tid);
-  }
+  /** The tid this command is about (validated by {@link #problems()} first), or {@code null} for none. */
+  abstract TransactionId tid();
 
   /** The service code to send with refunds, if any. */
   Option<ServiceCode> serviceCode() {
@@ -66,6 +59,7 @@ abstract class GatewayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    RefundCli root = root();
     root.configureLogging();
     List<Violation> problems = new ArrayList<>(root.commonProblems());
     problems.addAll(problems());
@@ -73,7 +67,12 @@ abstract class GatewayCommand implements Callable<Integer> {
       return root.print(Replies.invalid(problems));
     }
     Duration timeout = root.timeout();
-    Either<List<Violation>, Wiring> wired = Wiring.of(root, callDeadline(timeout));
+    Either<List<Violation>, Wiring> wired;
+    try {
+      wired = Wiring.of(root, callDeadline(timeout));
+    } catch (LedgerUnavailableException e) {
+      return root.print(Replies.notSent(tid(), "LEDGER_UNAVAILABLE", "the refund-once ledger is unavailable: " + e.getMessage()));
+    }
     if (wired.isLeft()) {
       return root.print(Replies.invalid(wired.getLeft()));
     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       "Initiate Refund with the customer's OTP as consent. Refund once: a duplicate is refused locally;",
       "a lost answer is reconciled by inquiry before the command ends."
     })
-final class InitiateCommand extends GatewayCommand {
+final class InitiateCommand extends TidCommand {
 
   @Option(names = "--otp", required = true, paramLabel = "<digits>", description = "the OTP the customer read out")
   String otp;

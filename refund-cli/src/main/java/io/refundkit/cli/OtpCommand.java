@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "otp",
     mixinStandardHelpOptions = true,
     description = "Get Refund OTP: Eko texts the customer a fresh OTP; prints the otp_ref_id.")
-final class OtpCommand extends GatewayCommand {
+final class OtpCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, AttemptWatch watch) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       "tx_status 4 -> refunded (exit 0); 3 -> not refunded, request a fresh OTP (exit 3);",
       "anything else -> still unknown, ask again later (exit 4)."
     })
-final class ReconcileCommand extends GatewayCommand {
+final class ReconcileCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, AttemptWatch watch) {

@@ -41,7 +41,8 @@ import picocli.CommandLine.ScopeType;
       InitiateCommand.class,
       StatusCommand.class,
       ReconcileCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      LedgerCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -84,6 +85,15 @@ public final class RefundCli implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "the retailer's user code (default: env EKO_USER_CODE)")
   String userCode;
+
+  @Option(
+      names = "--ledger",
+      scope = ScopeType.INHERIT,
+      paramLabel = "<jdbc-url>",
+      description =
+          "the refund-once ledger for --gateway eko: jdbc:postgresql://… or jdbc:h2:file:… (default: env "
+              + "REFUNDKIT_LEDGER_URL, else an H2 file in the user's data directory)")
+  String ledger;
 
   @Option(
       names = "--timeout",

@@ -162,7 +162,9 @@ final class Replies {
 
   static Reply notSent(TransactionId tid, String cause, String detail) {
     Map<String, Object> json = Reply.object("NOT_SENT");
-    json.put("tid", tid.value());
+    if (tid != null) {
+      json.put("tid", tid.value());
+    }
     json.put("cause", cause.toLowerCase(Locale.ROOT));
     json.put("message", detail + "; nothing reached Eko, safe to retry");
     return new Reply(
@@ -183,9 +185,11 @@ final class Replies {
   /** An OTP request, inquiry or reconciliation that got no usable answer in time: harmless to repeat. */
   static Reply unknownOperation(TransactionId tid, String why) {
     Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
-    json.put("tid", tid.value());
+    if (tid != null) {
+      json.put("tid", tid.value());
+    }
     json.put("message", why);
-    return new Reply(ExitCode.OUTCOME_UNKNOWN, json, "No answer for " + tid + ": " + why + ".");
+    return new Reply(ExitCode.OUTCOME_UNKNOWN, json, "No answer" + (tid == null ? "" : " for " + tid) + ": " + why + ".");
   }
 
   static void status(Map<String, Object> json, TxStatus status) {

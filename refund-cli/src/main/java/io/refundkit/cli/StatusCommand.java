@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Transaction Inquiry: prints the transaction's current tx_status.")
-final class StatusCommand extends GatewayCommand {
+final class StatusCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, AttemptWatch watch) {

@@ -13,6 +13,8 @@ import io.refundkit.eko.EkoGateways;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
+import io.refundkit.jdbc.JdbcLedgers;
+import io.refundkit.jdbc.JdbcRefundLedger;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundLedger;
 import io.vavr.collection.Seq;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The composition root: builds the gateway, the ledger and the {@link RefundService} from the command line's
@@ -37,6 +40,7 @@ final class Wiring implements AutoCloseable {
   static final String ENV_USER_CODE = "EKO_USER_CODE";
   static final String ENV_DEVELOPER_KEY = "EKO_DEVELOPER_KEY";
   static final String ENV_ACCESS_KEY = "EKO_ACCESS_KEY";
+  static final String ENV_LEDGER_URL = "REFUNDKIT_LEDGER_URL";
 
   final RefundGateway gateway;
   final Option<InMemoryEko> simulator;
@@ -121,9 +125,30 @@ final class Wiring implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return Either.left(List.of(new Violation(settingOf(e.getMessage()), e.getMessage())));
     }
+    Either<List<Violation>, RefundLedger> ledger = durableLedger(root);
+    if (ledger.isLeft()) {
+      return Either.left(ledger.getLeft());
+    }
     EkoGateway gateway = EkoGateways.create(config);
     Agent agent = new Agent(new InitiatorId(initiator), new UserCode(userCode));
-    return Either.right(new Wiring(gateway, Option.none(), new InMemoryRefundLedger(), agent, clock));
+    return Either.right(new Wiring(gateway, Option.none(), ledger.get(), agent, clock));
+  }
+
+  /**
+   * The refund-once ledger that outlives the process: {@code --ledger}, else {@code REFUNDKIT_LEDGER_URL}, else the
+   * H2 file at {@link JdbcLedgers#defaultH2Path()}. Migrated on open. A bad URL is bad input; a database that cannot
+   * be reached throws {@link io.refundkit.port.LedgerUnavailableException} (nothing may be sent without it).
+   */
+  static Either<List<Violation>, RefundLedger> durableLedger(RefundCli root) {
+    String url = option(root.ledger, root.env, ENV_LEDGER_URL);
+    DataSource dataSource;
+    try {
+      dataSource = url == null ? JdbcLedgers.h2File(JdbcLedgers.defaultH2Path()) : JdbcLedgers.dataSource(url);
+    } catch (IllegalArgumentException e) {
+      return Either.left(
+          List.of(new Violation("--ledger", "must be a jdbc:postgresql:// or jdbc:h2: URL (or set " + ENV_LEDGER_URL + ")")));
+    }
+    return Either.right(JdbcRefundLedger.builder(dataSource).migrate(true).build());
   }
 
   RefundService service(Option<ServiceCode> serviceCode, RefundListener listener) {

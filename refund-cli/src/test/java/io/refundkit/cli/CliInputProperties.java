@@ -65,7 +65,8 @@ class CliInputProperties {
     return Map.of(
         "EKO_DEVELOPER_KEY", "developer-key",
         "EKO_ACCESS_KEY", "access-key",
-        "EKO_BASE_URL", "http://127.0.0.1:" + listener.getLocalPort() + "/ekoapi/v3");
+        "EKO_BASE_URL", "http://127.0.0.1:" + listener.getLocalPort() + "/ekoapi/v3",
+        "REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:refund-cli-properties;DB_CLOSE_DELAY=-1");
   }
 
   @Provide

@@ -261,6 +261,7 @@ class CliTest {
       env.put("EKO_INITIATOR_ID", DemoDataset.INITIATOR_ID);
       env.put("EKO_USER_CODE", DemoDataset.USER_CODE);
       env.put("EKO_BASE_URL", server.baseUrl());
+      env.put("REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     @AfterEach
@@ -293,7 +294,9 @@ class CliTest {
     @Test
     void options_come_from_flags_as_well_as_the_environment() {
       Map<String, String> keysOnly =
-          Map.of("EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY, "EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
+          Map.of(
+              "EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY, "EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY,
+              "REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 
       Cli.Run run =
           run(keysOnly, "status", SAMPLE, "--gateway", "eko", "--base-url", server.baseUrl(),
@@ -391,7 +394,8 @@ class CliTest {
           Map.of(
               "EKO_DEVELOPER_KEY", "dev", "EKO_ACCESS_KEY", "key",
               "EKO_INITIATOR_ID", DemoDataset.INITIATOR_ID, "EKO_USER_CODE", DemoDataset.USER_CODE,
-              "EKO_BASE_URL", "http://127.0.0.1:" + closedPort + "/ekoapi/v3");
+              "EKO_BASE_URL", "http://127.0.0.1:" + closedPort + "/ekoapi/v3",
+              "REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 
       Cli.Run run = run(env, "--gateway", "eko", "--timeout", "2s", "initiate", SAMPLE, "--otp", "123456", "--json");
 

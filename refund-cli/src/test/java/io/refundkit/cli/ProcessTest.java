@@ -66,7 +66,8 @@ class ProcessTest {
               "EKO_ACCESS_KEY=" + SandboxCommand.UAT_ACCESS_KEY,
               "EKO_INITIATOR_ID=" + DemoDataset.INITIATOR_ID,
               "EKO_USER_CODE=" + DemoDataset.USER_CODE,
-              "EKO_BASE_URL=" + server.baseUrl());
+              "EKO_BASE_URL=" + server.baseUrl(),
+              "REFUNDKIT_LEDGER_URL=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1");
 
       Result result = refund(env, "--verbose", "--gateway", "eko", "initiate", "13192443", "--otp", otp, "--json");
 

@@ -24,7 +24,8 @@ class ReadmeSnippetsTest {
       strings = {
         "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java"
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
+        "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java"
       })
   void the_readme_quotes_the_example_verbatim(String example) throws IOException {
     List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));

@@ -1,0 +1,31 @@
+package io.refundkit.cli;
+
+import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.Violation;
+import java.util.List;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** A command about one transaction: {@code otp}, {@code initiate}, {@code status}, {@code reconcile}. */
+abstract class TidCommand extends GatewayCommand {
+
+  @ParentCommand RefundCli root;
+
+  @Parameters(index = "0", paramLabel = "<tid>", description = "the transaction's id")
+  String tid;
+
+  @Override
+  RefundCli root() {
+    return root;
+  }
+
+  @Override
+  List<Violation> problems() {
+    return TransactionId.parse(tid).fold(v -> v.toJavaList(), t -> List.of());
+  }
+
+  @Override
+  TransactionId tid() {
+    return new TransactionId(tid);
+  }
+}

@@ -1,0 +1,152 @@
+package io.refundkit.cli;
+
+import static io.refundkit.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.refundkit.eko.Secret;
+import io.refundkit.eko.server.EkoServer;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.inmemory.Operation;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durable refund-once ledger from the command line: each {@code run} below wires a fresh ledger over the same
+ * H2 file, as a new process would, so what one run recorded is what the next one finds.
+ */
+class LedgerCliTest {
+
+  static final String SAMPLE = DemoDataset.SAMPLE_TID.value();
+
+  @TempDir Path dir;
+  InMemoryEko eko;
+  EkoServer server;
+  Map<String, String> env;
+
+  @BeforeEach
+  void sandbox() {
+    eko = InMemoryEko.demo(Clock.systemUTC());
+    server =
+        EkoServer.builder(eko)
+            .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
+            .shutdownGrace(Duration.ZERO)
+            .start();
+    env = new HashMap<>();
+    env.put("EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY);
+    env.put("EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
+    env.put("EKO_INITIATOR_ID", DemoDataset.INITIATOR_ID);
+    env.put("EKO_USER_CODE", DemoDataset.USER_CODE);
+    env.put("EKO_BASE_URL", server.baseUrl());
+    env.put("REFUNDKIT_LEDGER_URL", "jdbc:h2:file:" + dir.resolve("ledger"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  long refundRequests() {
+    return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
+  }
+
+  String otp() {
+    return eko.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+  }
+
+  @Test
+  void a_second_initiate_in_a_later_process_is_refused_locally_without_sending() {
+    Cli.Run first = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+
+    Cli.Run second = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+
+    assertThat(first.exitCode()).isEqualTo(0);
+    assertThat(second.exitCode()).isEqualTo(3);
+    assertThat(second.json().get("code").asText()).isEqualTo("already_refunded");
+    assertThat(second.json().get("eko_status").isNull()).as("refused by the ledger, not by Eko").isTrue();
+    assertThat(refundRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void reconcile_in_a_later_process_settles_what_an_earlier_one_left_unknown() {
+    eko.script().onRefund().once().lostResponse();
+    eko.script().onInquiry().always().notSent();
+    Cli.Run lost = run(env, "--gateway", "eko", "--timeout", "10s", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run blocked = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+    JsonNode unknown = run(env, "ledger", "list", "--state", "unknown", "--json").json();
+    eko.clearFaults();
+
+    Cli.Run reconciled = run(env, "--gateway", "eko", "reconcile", SAMPLE, "--json");
+    JsonNode refunded = run(env, "ledger", "list", "--state", "refunded", "--json").json();
+
+    assertThat(lost.exitCode()).isEqualTo(4);
+    assertThat(blocked.json().get("code").asText()).isEqualTo("refund_in_progress");
+    assertThat(unknown.get("attempts")).hasSize(1);
+    assertThat(unknown.get("attempts").get(0).get("tid").asText()).isEqualTo(SAMPLE);
+    assertThat(reconciled.exitCode()).isEqualTo(0);
+    assertThat(reconciled.json().get("confirmed_by_inquiry").asBoolean()).isTrue();
+    JsonNode attempt = refunded.get("attempts").get(0);
+    assertThat(attempt.get("state").asText()).isEqualTo("refunded");
+    assertThat(attempt.get("environment").asText()).isEqualTo(server.baseUrl());
+    assertThat(attempt.get("history").findValuesAsText("code"))
+        .containsExactly("claimed", "server_error", "refunded_confirmed_by_inquiry"); // the sandbox answers 503
+    assertThat(refundRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void a_sweep_settles_every_unknown_attempt() {
+    eko.script().onRefund().once().lostResponse();
+    eko.script().onInquiry().always().notSent();
+    run(env, "--gateway", "eko", "--timeout", "10s", "initiate", SAMPLE, "--otp", otp());
+    eko.clearFaults();
+
+    Cli.Run sweep = run(env, "--gateway", "eko", "ledger", "sweep", "--older-than", "0s", "--json");
+    Cli.Run human = run(env, "ledger", "list");
+
+    assertThat(sweep.exitCode()).isEqualTo(0);
+    assertThat(sweep.json().get("outcome").asText()).isEqualTo("SWEPT");
+    assertThat(sweep.json().get("count").asInt()).isEqualTo(1);
+    assertThat(sweep.json().get("results").get(0).get("outcome").asText()).isEqualTo("REFUNDED");
+    assertThat(human.out()).contains(SAMPLE, "refunded");
+  }
+
+  @Test
+  void the_ledger_option_wins_over_the_environment_and_bad_values_are_named() {
+    Cli.Run elsewhere =
+        run(env, "ledger", "list", "--ledger", "jdbc:h2:file:" + dir.resolve("other"), "--json");
+    Cli.Run badUrl = run(env, "ledger", "list", "--ledger", "mysql://nope", "--json");
+    Cli.Run badState = run(env, "ledger", "list", "--state", "lost", "--json");
+
+    assertThat(elsewhere.json().get("attempts")).isEmpty();
+    assertThat(badUrl.exitCode()).isEqualTo(2);
+    assertThat(badUrl.json().get("errors").findValuesAsText("field")).containsExactly("--ledger");
+    assertThat(badState.exitCode()).isEqualTo(2);
+    assertThat(badState.json().get("errors").findValuesAsText("field")).containsExactly("--state");
+  }
+
+  @Test
+  void an_unreachable_ledger_means_nothing_is_sent() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    env.put("REFUNDKIT_LEDGER_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/refunds?user=x&password=secret-db-pass");
+
+    Cli.Run run = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+
+    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.json().get("outcome").asText()).isEqualTo("NOT_SENT");
+    assertThat(run.json().get("cause").asText()).isEqualTo("ledger_unavailable");
+    assertThat(run.all()).doesNotContain("secret-db-pass");
+    assertThat(refundRequests()).isZero();
+  }
+}
