@@ -1,0 +1,156 @@
+package io.refundkit.bench.load;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.refundkit.bench.Fixtures;
+import io.refundkit.domain.Money;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.eko.Secret;
+import io.refundkit.eko.server.EkoServer;
+import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.inmemory.Seeding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.ExceptionListener;
+import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
+import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/** The servers the load runs against, all in this JVM, all bound to 127.0.0.1 on a free port. */
+public final class Servers {
+
+  /** Base path every server serves under (Eko's v3). */
+  public static final String BASE_PATH = EkoServer.DEFAULT_BASE_PATH;
+
+  private Servers() {}
+
+  /** The transactions the sandbox is seeded with (Refund Pending, one agent); inquiries rotate over them. */
+  public static TransactionId[] seededTids(int count) {
+    TransactionId[] tids = new TransactionId[count];
+    for (int i = 0; i < count; i++) {
+      tids[i] = new TransactionId(Long.toString(13_192_443L + i));
+    }
+    return tids;
+  }
+
+  /** (i) refundkit's sandbox: {@link EkoServer} over {@link InMemoryEko}, LENIENT auth (signature and clock checks). */
+  public static final class Sandbox implements AutoCloseable {
+    public final InMemoryEko eko;
+    public final EkoServer server;
+
+    public Sandbox(TransactionId[] tids) {
+      eko = InMemoryEko.create(Clock.systemUTC());
+      Seeding seeding = eko.seed().wallet(Fixtures.INITIATOR_ID, Fixtures.USER_CODE, "2222632284.14");
+      Money amount = Money.of("5000.00");
+      Money fee = Money.of("50.00");
+      for (TransactionId tid : tids) {
+        seeding.refundPending(tid.value()).amount(amount).fee(fee).agent(Fixtures.INITIATOR_ID, Fixtures.USER_CODE);
+      }
+      seeding.apply();
+      server =
+          EkoServer.builder(eko)
+              .credential(Fixtures.DEVELOPER_KEY, Secret.of(Fixtures.ACCESS_KEY))
+              .authMode(EkoServer.AuthMode.LENIENT)
+              .start();
+    }
+
+    public String baseUrl() {
+      return server.baseUrl();
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  /**
+   * (ii) The floor of this machine: HttpCore 5's classic server, configured as {@link EkoServer} configures it
+   * (TCP_NODELAY, 30 s idle timeout, one handler for every request), answering {@code body} to everything and
+   * doing nothing else.
+   */
+  public static final class Trivial implements AutoCloseable {
+    private final HttpServer server;
+
+    public Trivial(byte[] body) {
+      ContentType json = ContentType.create("application/json"); // what EkoServer sends
+      HttpRequestHandler handler =
+          (request, response, context) -> {
+            response.setCode(200);
+            response.setEntity(new ByteArrayEntity(body, json));
+          };
+      try {
+        server =
+            ServerBootstrap.bootstrap()
+                .setLocalAddress(InetAddress.getByName("127.0.0.1"))
+                .setListenerPort(0)
+                .setSocketConfig(
+                    SocketConfig.custom()
+                        .setTcpNoDelay(true)
+                        .setSoTimeout(Timeout.of(30, TimeUnit.SECONDS))
+                        .setSoReuseAddress(true)
+                        .build())
+                .setExceptionListener(ExceptionListener.NO_OP)
+                .setRequestRouter((request, context) -> handler)
+                .create();
+        server.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public String baseUrl() {
+      return "http://127.0.0.1:" + server.getLocalPort() + BASE_PATH;
+    }
+
+    @Override
+    public void close() {
+      server.initiateShutdown();
+      try {
+        server.awaitTermination(TimeValue.ofMilliseconds(500));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      server.close(CloseMode.IMMEDIATE);
+    }
+  }
+
+  /**
+   * (iii) What a Java team would pick: WireMock, stubbing the inquiry path with the same canned body. Its
+   * defaults, except the request journal, which is off (left on, it keeps every request and grows without
+   * bound under load) and 127.0.0.1 only.
+   */
+  public static final class WireMock implements AutoCloseable {
+    private final WireMockServer server;
+
+    public WireMock(byte[] body) {
+      server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
+      server.start();
+      server.stubFor(
+          get(urlPathMatching(BASE_PATH + "/tools/reference/transaction/[0-9]+"))
+              .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    public String baseUrl() {
+      return "http://127.0.0.1:" + server.port() + BASE_PATH;
+    }
+
+    @Override
+    public void close() {
+      server.stop();
+    }
+  }
+}
