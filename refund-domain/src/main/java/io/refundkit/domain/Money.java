@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An amount of Indian rupees: a {@link BigDecimal} always held at scale 2 (paise).
@@ -28,8 +27,6 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
   private static final int MAX_TEXT_LENGTH = 64;
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
 
   public Money {
     Objects.requireNonNull(amount, "amount");
@@ -62,7 +59,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
       return Grammar.invalid(field, "is required");
     }
     String text = raw.strip();
-    if (text.length() > MAX_TEXT_LENGTH || !DECIMAL.matcher(text).matches()) {
+    if (text.length() > MAX_TEXT_LENGTH || !isDecimal(text)) {
       return Grammar.invalid(field, "must be a decimal amount in rupees, such as 5000.00");
     }
     return fromDecimal(field, new BigDecimal(text));
@@ -91,6 +88,53 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
       return parse(field, Double.toString(d));
     }
     return fromDecimal(field, BigDecimal.valueOf(raw.longValue()));
+  }
+
+  /**
+   * The grammar {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? 1-4 digits)?}, scanned by hand: this runs
+   * for every amount of every Eko answer, and a regex costs several times more.
+   */
+  static boolean isDecimal(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits < 1 || expDigits > 4) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static Validation<Seq<Violation>, Money> fromDecimal(String field, BigDecimal value) {

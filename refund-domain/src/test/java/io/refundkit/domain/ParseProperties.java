@@ -39,6 +39,14 @@ class ParseProperties {
     RefundCommand.parse(raw, raw, raw, raw, raw, raw);
   }
 
+  /** The hand-written scanner accepts exactly the documented grammar (checked against the regex it replaced). */
+  @Property
+  void money_reads_exactly_the_decimal_grammar(@ForAll("anyText") String raw) {
+    boolean grammar = raw.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+
+    assertThat(Money.isDecimal(raw)).isEqualTo(grammar);
+  }
+
   @Property
   void money_round_trips_through_its_text(
       @ForAll @Scale(2) @BigRange(min = "-1000000000000", max = "1000000000000") BigDecimal value) {
