@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark of issue #6 in one go and writes {@code bench-summary.json}, the table and the chart.
  *
  * <pre>
- * java -jar refund-bench.jar [--quick] [--only micro,load,sandbox] [--out DIR] [--chart-copy FILE.svg]
+ * java -jar refund-bench.jar [--quick] [--only micro,load,sandbox,ledger] [--out DIR] [--chart-copy FILE.svg]
  *                            [--merge extra.json]... [--single-gateway-demo]
  * java -jar refund-bench.jar jfr-top recording.jfr [topN]
  * </pre>
@@ -104,7 +104,7 @@ public final class BenchMain {
     }
     boolean quick = false;
     boolean demo = false;
-    Set<String> only = new HashSet<>(List.of("micro", "load", "sandbox"));
+    Set<String> only = new HashSet<>(List.of("micro", "load", "sandbox", "ledger"));
     Path out = Path.of("target");
     Path chartCopy = null;
     List<Path> merge = new ArrayList<>();
@@ -141,6 +141,11 @@ public final class BenchMain {
     }
     if (only.contains("sandbox")) {
       sandbox();
+    }
+    if (only.contains("ledger")) {
+      Duration round = plan.sandboxRound();
+      figures.put("ledger_claims_per_s_h2", Math.round(LedgerClaims.h2File(plan.sandboxWarmup(), round)));
+      figures.put("ledger_claims_per_s_pg", Math.round(LedgerClaims.postgres(plan.sandboxWarmup(), round)));
     }
     figures.put("load_average_end", loadAverage());
     for (Path extra : merge) {
