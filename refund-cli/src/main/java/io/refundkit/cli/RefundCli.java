@@ -129,6 +129,20 @@ public final class RefundCli implements Callable<Integer> {
   /** Runs the command line in-process: what {@link #main} does, minus {@code System.exit}. */
   static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     RefundCli root = new RefundCli(env, out, err);
+    CommandLine cli = commandLine(root);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * The configured command line: exit 2 for what picocli refuses (naming options, never echoing values), exit 1 for
+   * an exception, reported by its type only (an exception's message could carry anything).
+   */
+  static CommandLine commandLine(RefundCli root) {
+    PrintWriter out = root.out;
+    PrintWriter err = root.err;
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
@@ -166,10 +180,7 @@ public final class RefundCli implements Callable<Integer> {
           }
           return ExitCode.INTERNAL;
         });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    return cli;
   }
 
   @Override
