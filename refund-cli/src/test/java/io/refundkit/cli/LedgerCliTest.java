@@ -29,38 +29,30 @@ class LedgerCliTest {
   static final String SAMPLE = DemoDataset.SAMPLE_TID.value();
 
   @TempDir Path dir;
+  LocalEko local;
   InMemoryEko eko;
   EkoServer server;
   Map<String, String> env;
 
   @BeforeEach
   void sandbox() {
-    eko = InMemoryEko.demo(Clock.systemUTC());
-    server =
-        EkoServer.builder(eko)
-            .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
-            .shutdownGrace(Duration.ZERO)
-            .start();
-    env = new HashMap<>();
-    env.put("EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY);
-    env.put("EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
-    env.put("EKO_INITIATOR_ID", DemoDataset.INITIATOR_ID);
-    env.put("EKO_USER_CODE", DemoDataset.USER_CODE);
-    env.put("EKO_BASE_URL", server.baseUrl());
-    env.put("REFUNDKIT_LEDGER_URL", "jdbc:h2:file:" + dir.resolve("ledger"));
+    local = new LocalEko("jdbc:h2:file:" + dir.resolve("ledger"));
+    eko = local.eko;
+    server = local.server;
+    env = local.env;
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    local.close();
   }
 
   long refundRequests() {
-    return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
+    return local.refundRequests();
   }
 
   String otp() {
-    return eko.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+    return local.otp();
   }
 
   @Test
