@@ -149,7 +149,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
       return "must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point";
     }
-    if (value.stripTrailingZeros().scale() > 2) {
+    // Only a scale above 2 can hide a third decimal; stripping zeros is costly, and Money arithmetic stays at 2.
+    if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
       return "must not have more than 2 decimal places (refundkit never rounds money)";
     }
     return null;
