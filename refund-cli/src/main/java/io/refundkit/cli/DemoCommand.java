@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean asExpected =
         result.kind() == RefundResult.Kind.REFUNDED
             && after instanceof StatusRead read
-            && read.report().status().isFinal()
+            && read.report().status().equals(io.refundkit.domain.TxStatus.REFUNDED)
             && second.kind() == RefundResult.Kind.REJECTED
             && refundRequests == 1;
     Map<String, Object> json = new LinkedHashMap<>(refund.json());

@@ -11,7 +11,7 @@ final class Durations {
 
   private Durations() {}
 
-  /** The duration, or {@code null} when {@code text} is not one of the forms above or is zero. */
+  /** The duration (zero allowed: {@code 0s}), or {@code null} when {@code text} is not one of the forms above. */
   static Duration parse(String text) {
     if (text == null) {
       return null;
@@ -21,9 +21,6 @@ final class Durations {
       return null;
     }
     long n = Long.parseLong(m.group(1));
-    if (n == 0) {
-      return null;
-    }
     switch (m.group(2)) {
       case "ms":
         return Duration.ofMillis(n);

@@ -152,8 +152,8 @@ final class LedgerCommand implements Callable<Integer> {
 
     @Override
     List<Violation> problems() {
-      return Durations.parse(olderThan) == null && !"0s".equals(olderThan)
-          ? List.of(new Violation("--older-than", "must be a duration such as 30s or 5m"))
+      return Durations.parse(olderThan) == null
+          ? List.of(new Violation("--older-than", "must be a duration such as 0s, 30s or 5m"))
           : List.of();
     }
 
@@ -164,7 +164,7 @@ final class LedgerCommand implements Callable<Integer> {
 
     @Override
     Reply run(RefundService service, AttemptWatch watch) {
-      Duration age = "0s".equals(olderThan) ? Duration.ZERO : Durations.parse(olderThan);
+      Duration age = Durations.parse(olderThan);
       List<RefundResult> results = service.sweep(age);
       Map<String, Object> json = Reply.object("SWEPT");
       List<Map<String, Object>> settled = new ArrayList<>();

@@ -192,7 +192,8 @@ public final class RefundCli implements Callable<Integer> {
   /** Checks the options every command shares; returns the violations, empty when all is well. */
   List<Violation> commonProblems() {
     List<Violation> problems = new ArrayList<>();
-    if (Durations.parse(timeout) == null) {
+    Duration parsed = Durations.parse(timeout);
+    if (parsed == null || parsed.isZero()) {
       problems.add(new Violation("--timeout", "must be a positive duration such as 500ms, 3s or 1m"));
     }
     return problems;

@@ -100,7 +100,7 @@ class CliInputProperties {
       case "--user-code":
         return UserCode.parse(value).isValid();
       default:
-        return Durations.parse(value) != null;
+        return Durations.parse(value) != null && !Durations.parse(value).isZero();
     }
   }
 

@@ -187,7 +187,7 @@ class CliTest {
     @Test
     void every_bad_field_is_named_and_nothing_is_sent() {
       Cli.Run run =
-          run("initiate", "13x", "--otp", "12", "--otp-ref-id", " ", "--service-code", "0", "--timeout", "soon", "--json");
+          run("initiate", "13x", "--otp", "12", "--otp-ref-id", " ", "--service-code", "0", "--timeout", "0s", "--json");
 
       assertThat(run.exitCode()).isEqualTo(2);
       JsonNode json = run.json();

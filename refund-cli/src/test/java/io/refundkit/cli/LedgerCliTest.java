@@ -101,7 +101,7 @@ class LedgerCliTest {
     run(env, "--gateway", "eko", "--timeout", "10s", "initiate", SAMPLE, "--otp", otp());
     eko.clearFaults();
 
-    Cli.Run sweep = run(env, "--gateway", "eko", "ledger", "sweep", "--older-than", "0s", "--json");
+    Cli.Run sweep = run(env, "--gateway", "eko", "ledger", "sweep", "--older-than", "0m", "--json");
     Cli.Run human = run(env, "ledger", "list");
 
     assertThat(sweep.exitCode()).isEqualTo(0);
