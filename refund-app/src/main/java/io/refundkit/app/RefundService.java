@@ -26,6 +26,7 @@ import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.Settlement;
 import io.refundkit.port.StatusRead;
+import io.refundkit.port.UnknownCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -212,7 +213,7 @@ public final class RefundService {
       // A gateway that throws broke its contract; the request may have left, so the outcome is unknown.
       LOG.error("gateway threw during the refund of {}; treating the outcome as unknown", command.tid(), e);
       return new OutcomeUnknown(
-          io.refundkit.port.UnknownCause.OTHER,
+          UnknownCause.OTHER,
           "the gateway failed: " + e.getClass().getSimpleName(),
           Option.none(),
           1);

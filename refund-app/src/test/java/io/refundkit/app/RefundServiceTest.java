@@ -394,6 +394,47 @@ class RefundServiceTest {
     }
   }
 
+  @Test
+  void a_gateway_that_throws_mid_refund_leaves_the_outcome_unknown_and_the_claim_held() {
+    RefundService service =
+        RefundService.builder(new ThrowingGateway(eko), ledger, DemoDataset.AGENT).clock(clock).build();
+
+    RefundResult result = service.refund(TID, customersOtp(TID));
+
+    assertThat(result.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+    assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.UNKNOWN);
+    assertThat(service.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REJECTED);
+  }
+
+  /** Plays a gateway with a bug: its refund call throws (the request may have left), inquiries work. */
+  static final class ThrowingGateway implements io.refundkit.port.RefundGateway {
+    private final InMemoryEko eko;
+
+    ThrowingGateway(InMemoryEko eko) {
+      this.eko = eko;
+    }
+
+    @Override
+    public io.refundkit.port.OtpOutcome requestOtp(io.refundkit.domain.Agent agent, TransactionId tid) {
+      return eko.requestOtp(agent, tid);
+    }
+
+    @Override
+    public io.refundkit.port.RefundOutcome initiateRefund(io.refundkit.domain.RefundCommand command) {
+      throw new IllegalStateException("bug after writing the request");
+    }
+
+    @Override
+    public io.refundkit.port.InquiryOutcome inquire(io.refundkit.domain.Agent agent, TransactionId tid) {
+      return eko.inquire(agent, tid);
+    }
+
+    @Override
+    public String environment() {
+      return eko.environment();
+    }
+  }
+
   /** Plays a ledger whose database is down: every call fails as infrastructure, never as a granted claim. */
   static final class UnreachableLedger implements RefundLedger {
     @Override
