@@ -158,10 +158,9 @@ class HostileResponseTest {
   }
 
   /**
-   * FINDING (issue #7): the call deadline bounds connecting, waiting and backoff, but not reading a body. A peer
-   * that drips a chunk every 100 ms (each read within the response timeout) keeps the call reading until 1 MiB
-   * has arrived: about 18 hours at this rate. Enable once the adapter aborts the exchange at the deadline (e.g. a
-   * scheduled {@code cancel()} of the request, or checking the deadline between reads).
+   * Found by issue #7: a peer that drips a chunk every 100 ms (each read within the response timeout) kept the call
+   * reading until 1 MiB had arrived, about 18 hours at this rate. The adapter now checks the call's deadline between
+   * reads and drops the connection.
    */
 
   @ParameterizedTest
@@ -172,6 +171,22 @@ class HostileResponseTest {
       out.flush();
       while (peer.pause(100)) {
         out.write("10\r\n                \r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+    }, op, null);
+
+    assertUnknown(outcome, null);
+  }
+
+  /** The same drip with a declared length (read into an array of that size): the deadline still ends it. */
+  @ParameterizedTest
+  @EnumSource(Op.class)
+  void a_slow_body_with_a_declared_length_ends_at_the_deadline_as_unknown(Op op) throws IOException {
+    GatewayOutcome outcome = against((out, peer) -> {
+      head(out, "200 OK", "Content-Type: application/json", "Content-Length: 1000000");
+      out.flush();
+      while (peer.pause(100)) {
+        out.write("                ".getBytes(StandardCharsets.US_ASCII));
         out.flush();
       }
     }, op, null);

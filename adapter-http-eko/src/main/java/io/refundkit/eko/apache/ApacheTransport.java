@@ -60,10 +60,16 @@ final class ApacheTransport implements Transport {
 
   private final CloseableHttpClient client;
   private final boolean owned;
+  private final URI base;
+  private final String basePath;
+  private volatile LastConfig lastConfig;
 
-  ApacheTransport(CloseableHttpClient client, boolean owned) {
+  /** A transport to {@code baseUrl} (normalised by {@link EkoConfig}: absolute, no query, no trailing slash). */
+  ApacheTransport(CloseableHttpClient client, boolean owned, String baseUrl) {
     this.client = client;
     this.owned = owned;
+    this.base = URI.create(baseUrl);
+    this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
   }
 
   /** A pooled client for {@code config}: automatic retries, redirects and cookies off. */
@@ -107,7 +113,9 @@ final class ApacheTransport implements Transport {
 
   @Override
   public Either<TransportError, WireReply> send(WireRequest request, AttemptLimits limits) {
-    HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(request.uri()));
+    // The base URL was parsed once; only the path changes per attempt, so no URL is parsed here.
+    HttpUriRequestBase http = new HttpUriRequestBase(request.method(), base);
+    http.setPath(basePath + request.target());
     for (WireRequest.Header h : request.headers()) {
       http.setHeader(h.name(), h.value());
     }
@@ -121,33 +129,74 @@ final class ApacheTransport implements Transport {
         return Either.right(new WireReply(code, new byte[0], false, retryAfter));
       }
       long deadline = System.nanoTime() + limits.budget().toNanos();
-      java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
+      long declared = entity.getContentLength();
       try (InputStream in = entity.getContent()) {
-        while (true) {
-          int n = in.read(buffer, 0, Math.min(buffer.length, WireReply.MAX_BODY_BYTES + 1 - read.size()));
-          if (n < 0) {
-            break;
-          }
-          read.write(buffer, 0, n);
-          if (read.size() > WireReply.MAX_BODY_BYTES) {
-            // Do not drain an oversized body: drop the connection instead.
-            http.cancel();
-            return Either.right(
-                new WireReply(code, Arrays.copyOf(read.toByteArray(), WireReply.MAX_BODY_BYTES), true, retryAfter));
-          }
-          if (System.nanoTime() - deadline > 0) {
-            // An answer that keeps dripping must not outlive the call's deadline: drop the connection.
-            http.cancel();
-            return Either.left(new TransportError(TransportFailure.DEADLINE_DURING_BODY, ""));
-          }
+        Body body =
+            declared >= 0 && declared <= WireReply.MAX_BODY_BYTES
+                ? readDeclared(in, (int) declared, deadline)
+                : readUndeclared(in, deadline);
+        if (body.dripping()) {
+          // An answer that keeps dripping must not outlive the call's deadline: drop the connection.
+          http.cancel();
+          return Either.left(new TransportError(TransportFailure.DEADLINE_DURING_BODY, ""));
         }
+        if (body.overflow()) {
+          // Do not drain an oversized body: drop the connection instead.
+          http.cancel();
+        }
+        return Either.right(new WireReply(code, body.bytes(), body.overflow(), retryAfter));
       }
-      return Either.right(new WireReply(code, read.toByteArray(), false, retryAfter));
     } catch (IOException e) {
       return Either.left(failure(e));
     } catch (RuntimeException e) {
       return Either.left(new TransportError(TransportFailure.OTHER, e.getClass().getSimpleName()));
+    }
+  }
+
+  /**
+   * A body as read: complete; or cut off at {@link WireReply#MAX_BODY_BYTES} ({@code overflow}); or abandoned
+   * because the call's deadline passed while it was still arriving ({@code dripping}, no bytes).
+   */
+  private record Body(byte[] bytes, boolean overflow, boolean dripping) {
+    static final Body DRIPPING = new Body(new byte[0], false, true);
+  }
+
+  /**
+   * A body whose {@code Content-Length} is known and within the limit: read into an array of exactly that size.
+   * A connection closed early surfaces as {@link ConnectionClosedException} from HttpCore (a truncated body).
+   */
+  private static Body readDeclared(InputStream in, int length, long deadline) throws IOException {
+    byte[] bytes = new byte[length];
+    int read = 0;
+    while (read < length) {
+      int n = in.read(bytes, read, length - read);
+      if (n < 0) {
+        throw new ConnectionClosedException("body ended before its Content-Length");
+      }
+      read += n;
+      if (read < length && System.nanoTime() - deadline > 0) {
+        return Body.DRIPPING;
+      }
+    }
+    return new Body(bytes, false, false);
+  }
+
+  /** A chunked body, or one longer than the limit: read at most {@link WireReply#MAX_BODY_BYTES} + 1 bytes. */
+  private static Body readUndeclared(InputStream in, long deadline) throws IOException {
+    java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream(1024);
+    byte[] buffer = new byte[8192];
+    while (true) {
+      int n = in.read(buffer, 0, Math.min(buffer.length, WireReply.MAX_BODY_BYTES + 1 - read.size()));
+      if (n < 0) {
+        return new Body(read.toByteArray(), false, false);
+      }
+      read.write(buffer, 0, n);
+      if (read.size() > WireReply.MAX_BODY_BYTES) {
+        return new Body(Arrays.copyOf(read.toByteArray(), WireReply.MAX_BODY_BYTES), true, false);
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return Body.DRIPPING;
+      }
     }
   }
 
@@ -188,8 +237,29 @@ final class ApacheTransport implements Transport {
     return new TransportError(failure, detail.length() > 200 ? detail.substring(0, 200) : detail);
   }
 
+  /**
+   * The request's timeouts. Every request carries its own (never only the pool's defaults), so a short timeout set
+   * for one call cannot linger on a pooled connection; the config for the usual limits (a fresh call's, equal to
+   * {@link EkoConfig}'s timeouts) is built once and reused.
+   */
+  private RequestConfig requestConfig(AttemptLimits limits) {
+    LastConfig last = lastConfig;
+    if (last != null
+        && last.connect.equals(limits.connectTimeout())
+        && last.response.equals(limits.responseTimeout())
+        && last.lease.equals(limits.leaseTimeout())) {
+      return last.config;
+    }
+    RequestConfig config = buildRequestConfig(limits);
+    lastConfig = new LastConfig(limits.connectTimeout(), limits.responseTimeout(), limits.leaseTimeout(), config);
+    return config;
+  }
+
+  /** The most recently built request config and the limits it was built for. */
+  private record LastConfig(Duration connect, Duration response, Duration lease, RequestConfig config) {}
+
   @SuppressWarnings("deprecation") // the per-request connect timeout is how the call deadline bounds connecting
-  private static RequestConfig requestConfig(AttemptLimits limits) {
+  private static RequestConfig buildRequestConfig(AttemptLimits limits) {
     return RequestConfig.custom()
         .setConnectTimeout(timeout(limits.connectTimeout()))
         .setResponseTimeout(timeout(limits.responseTimeout()))

@@ -110,8 +110,8 @@ public final class EkoHttpGateway implements EkoGateway {
 
   private GatewayOutcome call(Operation op, TransactionId tid, Option<byte[]> body, String query) {
     long deadline = System.nanoTime() + config.callDeadline().toNanos();
-    String uri = config.baseUrl() + op.path(tid) + query;
     String logPath = op.path(tid);
+    String target = logPath + query;
     GatewayOutcome last = null;
     boolean freshStampRetryUsed = false;
     int attempts = 0;
@@ -138,7 +138,7 @@ public final class EkoHttpGateway implements EkoGateway {
             : new NotSent(NotSentCause.DEADLINE_EXCEEDED, "the call's deadline ran out before sending", 1);
       }
       attempts++;
-      WireRequest request = new WireRequest(op, uri, logPath, headers(stamp, body.isDefined()), body);
+      WireRequest request = new WireRequest(op, target, logPath, headers(stamp, body.isDefined()), body);
       long started = System.nanoTime();
       Either<TransportError, WireReply> sent = transport.send(request, limits(remaining));
       long latencyMs = (System.nanoTime() - started) / 1_000_000;

@@ -5,15 +5,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One signed attempt, ready for a {@link Transport}. {@link #toString()} shows neither headers nor body (they
+ * One signed attempt, ready for a {@link Transport}. {@code target} is the path and query relative to the
+ * transport's base URL (e.g. {@code /tools/reference/transaction/13192443?initiator_id=...}): a transport is bound
+ * to one base URL, so nothing parses a URL per attempt. {@link #toString()} shows neither headers nor body (they
  * carry the keys and the OTP).
  */
 public record WireRequest(
-    Operation operation, String uri, String logPath, List<Header> headers, Option<byte[]> body) {
+    Operation operation, String target, String logPath, List<Header> headers, Option<byte[]> body) {
 
   public WireRequest {
     Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(target, "target");
+    if (!target.startsWith("/")) {
+      throw new IllegalArgumentException("target must be a path relative to the base URL");
+    }
     Objects.requireNonNull(logPath, "logPath");
     headers = List.copyOf(headers);
     Objects.requireNonNull(body, "body");
