@@ -2,15 +2,18 @@ package io.refundkit.eko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refundkit.eko.internal.Envelope;
 import io.refundkit.eko.internal.EnvelopeCodec;
 import io.refundkit.eko.internal.Operation;
 import io.refundkit.eko.internal.ReplyContext;
 import io.refundkit.eko.internal.ReplyRule;
+import io.refundkit.eko.internal.TreeEnvelopeReference;
 import io.refundkit.eko.internal.WireReply;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.RefundOutcome;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,8 +29,10 @@ import net.jqwik.api.Provide;
 class EnvelopeDecodingProperties {
 
   final EnvelopeCodec codec = new EnvelopeCodec();
+  final TreeEnvelopeReference reference = new TreeEnvelopeReference();
 
   void classifiesEveryway(int http, byte[] body) {
+    readsAsTheTreeDecoderDid(body);
     for (Operation op : Operation.values()) {
       WireReply reply = new WireReply(http, body, false, Option.none());
       GatewayOutcome outcome =
@@ -39,6 +44,42 @@ class EnvelopeDecodingProperties {
         case INQUIRE -> assertThat(outcome).isInstanceOf(InquiryOutcome.class);
       }
     }
+  }
+
+  /**
+   * The streaming decoder reads every input exactly as the tree decoder it replaced: the same envelope (codes,
+   * texts, every data field with the same BigDecimal scale), or a refusal for the same inputs.
+   */
+  void readsAsTheTreeDecoderDid(byte[] body) {
+    Either<String, Envelope> streamed = codec.decode(body);
+    Either<String, Envelope> tree = reference.decode(body);
+    assertThat(streamed.isRight()).as("accepted by both or by neither").isEqualTo(tree.isRight());
+    if (tree.isRight()) {
+      assertThat(streamed.get()).usingRecursiveComparison().isEqualTo(tree.get());
+      assertThat(streamed.get()).isEqualTo(tree.get());
+    }
+  }
+
+  @Property(tries = 1000)
+  void streaming_decoder_reads_envelopes_as_the_tree_decoder_did(@ForAll("envelopes") String json) {
+    readsAsTheTreeDecoderDid(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Provide
+  Arbitrary<String> envelopes() {
+    Arbitrary<String> key = Arbitraries.of("status", "message", "response_status_id", "response_type_id",
+        "tx_status", "txstatus_desc", "invalid_params", "x");
+    Arbitrary<String> dataKey = Arbitraries.of("tx_status", "txstatus_desc", "refund_tid", "amount", "balance",
+        "otp_ref_id", "tid", "y");
+    Arbitrary<String> data = Combinators.combine(dataKey, value(2))
+        .as((k, v) -> "\"" + k + "\":" + v)
+        .list().ofMaxSize(6).uniqueElements(f -> f.substring(0, f.indexOf(':')))
+        .map(fields -> "{" + String.join(",", fields) + "}");
+    Arbitrary<String> field = Arbitraries.oneOf(
+        Combinators.combine(key, value(2)).as((k, v) -> "\"" + k + "\":" + v),
+        data.map(d -> "\"data\":" + d));
+    return field.list().ofMaxSize(7).uniqueElements(f -> f.substring(0, f.indexOf(':')))
+        .map(fields -> "{" + String.join(",", fields) + "}");
   }
 
   @Property(tries = 300)

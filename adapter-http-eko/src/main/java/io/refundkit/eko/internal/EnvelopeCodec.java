@@ -1,9 +1,13 @@
 package io.refundkit.eko.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.OtpChallenge;
@@ -16,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,88 +58,151 @@ public final class EnvelopeCodec {
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  /** Reads one nested value as a tree, leaving the rest of the envelope to the streaming reader. */
+  private final ObjectReader nestedReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   /** Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. */
   public Either<String, Envelope> decode(byte[] body) {
     if (body == null || body.length == 0) {
       return Either.left("empty body");
     }
-    JsonNode root;
-    try {
-      root = mapper.readTree(body);
+    try (JsonParser p = mapper.createParser(body)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        // Read the value to the end, so that broken JSON is told apart from JSON that is not an object.
+        p.skipChildren();
+        if (first != null && p.nextToken() != null) {
+          return Either.left("body is not complete JSON (trailing content)");
+        }
+        return Either.left("body is not a JSON object");
+      }
+      Envelope envelope = readRoot(p);
+      if (p.nextToken() != null) {
+        return Either.left("body is not complete JSON (trailing content)");
+      }
+      return Either.right(envelope);
     } catch (JsonProcessingException e) {
       return Either.left("body is not complete JSON (" + e.getClass().getSimpleName() + ")");
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (java.io.IOException e) {
       return Either.left("body could not be read as JSON (" + e.getClass().getSimpleName() + ")");
-    }
-    if (root == null || !root.isObject()) {
-      return Either.left("body is not a JSON object");
-    }
-    try {
-      return Either.right(read(root));
     } catch (RuntimeException e) {
       return Either.left("envelope could not be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
-  private static Envelope read(JsonNode root) {
-    JsonNode data = root.get("data");
-    Map<String, Object> fields = new HashMap<>();
-    if (data != null && data.isObject()) {
-      for (Map.Entry<String, JsonNode> e : data.properties()) {
-        scalar(e.getValue()).forEach(v -> fields.put(e.getKey(), v));
+  /**
+   * Reads the root object (the parser is on its {@code START_OBJECT}) in one pass, without building a tree.
+   * {@code tx_status} and {@code txstatus_desc} come from the top level when there, else from {@code data}; the
+   * parser's duplicate detection refuses a repeated key at any level.
+   */
+  private Envelope readRoot(JsonParser p) throws java.io.IOException {
+    Option<Object> status = Option.none();
+    boolean statusPresent = false;
+    Option<Object> message = Option.none();
+    Option<Object> responseStatusId = Option.none();
+    Option<Object> responseTypeId = Option.none();
+    Option<Object> txStatus = Option.none();
+    Option<Object> txDesc = Option.none();
+    Map<String, String> invalidParams = Map.of();
+    Map<String, Object> data = Map.of();
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "status" -> {
+          statusPresent = t != JsonToken.VALUE_NULL;
+          status = scalar(p, t);
+        }
+        case "message" -> message = scalar(p, t);
+        case "response_status_id" -> responseStatusId = scalar(p, t);
+        case "response_type_id" -> responseTypeId = scalar(p, t);
+        case "tx_status" -> txStatus = scalar(p, t);
+        case "txstatus_desc" -> txDesc = scalar(p, t);
+        case "invalid_params" -> invalidParams = invalidParams(p, t);
+        case "data" -> data = data(p, t);
+        default -> p.skipChildren();
       }
     }
-    Option<Integer> txStatus = integer(root.get("tx_status"));
-    if (txStatus.isEmpty() && data != null && data.isObject()) {
-      txStatus = integer(data.get("tx_status"));
+    Option<Integer> txStatusCode = txStatus.flatMap(EnvelopeCodec::integer);
+    if (txStatusCode.isEmpty()) {
+      txStatusCode = Option.of(data.get("tx_status")).flatMap(EnvelopeCodec::integer);
     }
-    Option<String> txDesc = text(root.get("txstatus_desc"));
-    if (txDesc.isEmpty() && data != null && data.isObject()) {
-      txDesc = text(data.get("txstatus_desc"));
+    Option<String> txStatusDesc = txDesc.flatMap(EnvelopeCodec::text);
+    if (txStatusDesc.isEmpty()) {
+      txStatusDesc = Option.of(data.get("txstatus_desc")).flatMap(EnvelopeCodec::text);
     }
-    JsonNode statusNode = root.get("status");
     return new Envelope(
-        integer(statusNode),
-        statusNode != null && !statusNode.isNull(),
-        text(root.get("message")).getOrElse(""),
-        integer(root.get("response_status_id")),
-        integer(root.get("response_type_id")),
-        txStatus,
-        txDesc,
-        invalidParams(root.get("invalid_params")),
-        fields);
+        status.flatMap(EnvelopeCodec::integer),
+        statusPresent,
+        message.flatMap(EnvelopeCodec::text).getOrElse(""),
+        responseStatusId.flatMap(EnvelopeCodec::integer),
+        responseTypeId.flatMap(EnvelopeCodec::integer),
+        txStatusCode,
+        txStatusDesc,
+        invalidParams,
+        data);
   }
 
-  private static Option<Object> scalar(JsonNode n) {
-    if (n == null || n.isNull() || n.isContainerNode()) {
-      return Option.none();
+  /** {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. */
+  private static Map<String, Object> data(JsonParser p, JsonToken t) throws java.io.IOException {
+    if (t != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
     }
-    if (n.isNumber()) {
-      return Option.some(n.isBigInteger() || n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue());
+    Map<String, Object> fields = new HashMap<>();
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      Option<Object> value = scalar(p, p.nextToken());
+      if (value.isDefined()) {
+        fields.put(field, value.get());
+      }
     }
-    return Option.some(n.asText());
+    return fields;
   }
 
-  private static Option<String> text(JsonNode n) {
-    if (n == null || n.isNull() || n.isContainerNode()) {
-      return Option.none();
-    }
-    if (n.isNumber()) {
-      return scalar(n).map(v -> v instanceof BigDecimal d ? Envelope.wholeNumberText(d).getOrElse("") : v.toString());
-    }
-    return Option.some(n.asText());
+  /**
+   * A scalar value: numbers as {@link BigDecimal}, strings and booleans as text; none for null, and for objects
+   * and arrays (skipped).
+   */
+  private static Option<Object> scalar(JsonParser p, JsonToken t) throws java.io.IOException {
+    return switch (t) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Option.some(number(p, t));
+      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> Option.some(p.getText());
+      case START_OBJECT, START_ARRAY -> {
+        p.skipChildren();
+        yield Option.none();
+      }
+      default -> Option.none();
+    };
   }
 
-  /** An integer code from a JSON number or a string such as {@code "3"}; none when absent or not a whole int. */
-  static Option<Integer> integer(JsonNode n) {
-    if (n == null || n.isNull() || n.isContainerNode()) {
-      return Option.none();
+  /**
+   * A JSON number as {@link BigDecimal}: an integer whole, a decimal with its trailing zeros stripped (zero as
+   * {@code 0}), the values Jackson's tree model holds, which the decoder read before it streamed.
+   */
+  private static BigDecimal number(JsonParser p, JsonToken t) throws java.io.IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      JsonParser.NumberType type = p.getNumberType();
+      return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG
+          ? BigDecimal.valueOf(p.getLongValue())
+          : new BigDecimal(p.getBigIntegerValue());
     }
+    BigDecimal d = p.getDecimalValue();
+    return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+  }
+
+  /** A scalar as text: a string as sent, a number only when whole (else empty). */
+  private static Option<String> text(Object value) {
+    return Option.some(value instanceof BigDecimal d ? Envelope.wholeNumberText(d).getOrElse("") : value.toString());
+  }
+
+  /** An integer code from a number or a string such as {@code "3"}; none when not a whole int. */
+  private static Option<Integer> integer(Object value) {
     BigDecimal d;
-    if (n.isNumber()) {
-      d = n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue();
-    } else if (n.isTextual()) {
-      String s = n.asText().strip();
+    if (value instanceof BigDecimal n) {
+      d = n;
+    } else if (value instanceof String text) {
+      String s = text.strip();
       if (s.isEmpty() || s.length() > 24) {
         return Option.none();
       }
@@ -158,13 +224,24 @@ public final class EnvelopeCodec {
     }
   }
 
-  private static Map<String, String> invalidParams(JsonNode n) {
+  /** {@code invalid_params}: each value as text (null as empty, an object or array as its JSON). */
+  private Map<String, String> invalidParams(JsonParser p, JsonToken t) throws java.io.IOException {
+    if (t != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
     Map<String, String> out = new TreeMap<>();
-    if (n != null && n.isObject()) {
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        JsonNode v = e.getValue();
-        out.put(e.getKey(), v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString());
-      }
+    String field;
+    while ((field = p.nextFieldName()) != null) {
+      JsonToken v = p.nextToken();
+      String text =
+          switch (v) {
+            case VALUE_NULL -> "";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, v).toString();
+            case START_OBJECT, START_ARRAY -> nestedReader.readTree(p).toString();
+            default -> p.getText();
+          };
+      out.put(field, text);
     }
     return out;
   }
@@ -173,24 +250,26 @@ public final class EnvelopeCodec {
 
   /** Eko's "Refund done" envelope, shaped like Eko's sample (amounts as strings, two decimals). */
   public byte[] encodeRefundDone(RefundReceipt r) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("refund_tid", r.refundTid().value());
-    r.amount().forEach(m -> data.put("amount", money(m)));
-    r.tds().forEach(m -> data.put("tds", money(m)));
-    r.balance().forEach(m -> data.put("balance", money(m)));
-    r.fee().forEach(m -> data.put("fee", money(m)));
-    data.put("currency", r.currency());
-    r.commissionReversed().forEach(m -> data.put("commission_reverse", money(m)));
-    data.put("tid", r.tid().value());
-    r.timestamp().forEach(t -> data.put("timestamp", EKO_INSTANT.format(t)));
-    data.put("refunded_amount", money(r.refundedAmount()));
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("response_status_id", 0);
-    root.put("data", data);
-    root.put("response_type_id", TYPE_REFUND_DONE);
-    root.put("message", "Refund done");
-    root.put("status", 0);
-    return write(root);
+    return write(g -> {
+      g.writeNumberField("response_status_id", 0);
+      g.writeObjectFieldStart("data");
+      g.writeStringField("refund_tid", r.refundTid().value());
+      money(g, "amount", r.amount());
+      money(g, "tds", r.tds());
+      money(g, "balance", r.balance());
+      money(g, "fee", r.fee());
+      g.writeStringField("currency", r.currency());
+      money(g, "commission_reverse", r.commissionReversed());
+      g.writeStringField("tid", r.tid().value());
+      if (r.timestamp().isDefined()) {
+        g.writeStringField("timestamp", EKO_INSTANT.format(r.timestamp().get()));
+      }
+      g.writeStringField("refunded_amount", r.refundedAmount().toString());
+      g.writeEndObject();
+      g.writeNumberField("response_type_id", TYPE_REFUND_DONE);
+      g.writeStringField("message", "Refund done");
+      g.writeNumberField("status", 0);
+    });
   }
 
   /**
@@ -198,62 +277,80 @@ public final class EnvelopeCodec {
    * {@code response_type_id} 2133, and the proof of success, a non-empty {@code data.otp_ref_id}.
    */
   public byte[] encodeOtpSent(OtpChallenge c) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("tid", c.tid().value());
-    data.put("otp_ref_id", c.otpRefId().value());
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("response_status_id", 1);
-    root.put("data", data);
-    root.put("response_type_id", TYPE_OTP_SENT);
-    root.put("message", "Send OTP");
-    root.put("status", TYPE_OTP_SENT);
-    return write(root);
+    return write(g -> {
+      g.writeNumberField("response_status_id", 1);
+      g.writeObjectFieldStart("data");
+      g.writeStringField("tid", c.tid().value());
+      g.writeStringField("otp_ref_id", c.otpRefId().value());
+      g.writeEndObject();
+      g.writeNumberField("response_type_id", TYPE_OTP_SENT);
+      g.writeStringField("message", "Send OTP");
+      g.writeNumberField("status", TYPE_OTP_SENT);
+    });
   }
 
   /** A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. */
   public byte[] encodeStatusRead(StatusReport s) {
     String code = String.valueOf(s.status().code());
     String desc = s.description().getOrElse(s.status().label());
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("tid", s.tid().value());
-    data.put("tx_status", code);
-    data.put("txstatus_desc", desc);
-    s.amount().forEach(m -> data.put("amount", money(m)));
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("response_status_id", -1);
-    root.put("data", data);
-    root.put("response_type_id", TYPE_INQUIRY);
-    root.put("message", "Transaction inquiry successful");
-    root.put("status", 0);
-    root.put("tx_status", code);
-    root.put("txstatus_desc", desc);
-    return write(root);
+    return write(g -> {
+      g.writeNumberField("response_status_id", -1);
+      g.writeObjectFieldStart("data");
+      g.writeStringField("tid", s.tid().value());
+      g.writeStringField("tx_status", code);
+      g.writeStringField("txstatus_desc", desc);
+      money(g, "amount", s.amount());
+      g.writeEndObject();
+      g.writeNumberField("response_type_id", TYPE_INQUIRY);
+      g.writeStringField("message", "Transaction inquiry successful");
+      g.writeNumberField("status", 0);
+      g.writeStringField("tx_status", code);
+      g.writeStringField("txstatus_desc", desc);
+    });
   }
 
   /** Any failure envelope: a business refusal, an auth refusal, an HTTP-level error. */
   public byte[] encodeFailure(
       int status, int responseStatusId, int responseTypeId, String message, Map<String, String> invalidParams) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("response_status_id", responseStatusId);
-    root.put("data", new LinkedHashMap<String, Object>());
-    root.put("response_type_id", responseTypeId);
-    root.put("message", message);
-    root.put("status", status);
-    if (!invalidParams.isEmpty()) {
-      root.put("invalid_params", new TreeMap<>(invalidParams));
+    return write(g -> {
+      g.writeNumberField("response_status_id", responseStatusId);
+      g.writeObjectFieldStart("data");
+      g.writeEndObject();
+      g.writeNumberField("response_type_id", responseTypeId);
+      g.writeStringField("message", message);
+      g.writeNumberField("status", status);
+      if (!invalidParams.isEmpty()) {
+        g.writeObjectFieldStart("invalid_params");
+        for (Map.Entry<String, String> e : new TreeMap<>(invalidParams).entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+    });
+  }
+
+  private static void money(JsonGenerator g, String field, Option<Money> m) throws java.io.IOException {
+    if (m.isDefined()) {
+      g.writeStringField(field, m.get().toString());
     }
-    return write(root);
   }
 
-  private static String money(Money m) {
-    return m.toString();
+  /** The fields of one envelope, written in order by a streaming generator (no maps, no serializer lookups). */
+  @FunctionalInterface
+  private interface Fields {
+    void write(JsonGenerator g) throws java.io.IOException;
   }
 
-  private byte[] write(Map<String, Object> root) {
-    try {
-      return mapper.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings and numbers always serialises", e);
+  private byte[] write(Fields fields) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
+      try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+        g.writeStartObject();
+        fields.write(g);
+        g.writeEndObject();
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("writing JSON to memory cannot fail", e);
     }
   }
 
