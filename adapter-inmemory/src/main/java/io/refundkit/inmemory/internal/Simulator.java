@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -49,7 +48,8 @@ import java.util.function.Function;
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
  * exactly one can succeed, while refunds of different tids never wait for each other. A wallet has its own
  * monitor and is only ever locked after (inside) a transaction's, never the other way round, so there is no
- * lock-order cycle. The refund tid counter is an {@link AtomicLong}; logs and the outbox are lock-free queues.
+ * lock-order cycle. The refund tid counter is an {@link AtomicLong}; the logs and the outbox are lock-free
+ * append-only logs ({@link AppendLog}), and a tid's SMS are also kept on its record.
  */
 public final class Simulator {
 
@@ -61,9 +61,9 @@ public final class Simulator {
   private final ConcurrentHashMap<InitiatorId, ConcurrentHashMap<UserCode, Wallet>> agents =
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
-  private final Outbox outbox = new Outbox();
-  private final ConcurrentLinkedQueue<CallRecord> calls = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<RefundReceipt> refunds = new ConcurrentLinkedQueue<>();
+  private final Outbox outbox = new Outbox(txs::get);
+  private final AppendLog<CallRecord> calls = new AppendLog<>();
+  private final AppendLog<RefundReceipt> refunds = new AppendLog<>();
   private final FaultRules faults = new FaultRules();
 
   public Simulator(SimulatorConfig config, Clock clock) {
@@ -231,7 +231,7 @@ public final class Simulator {
             now,
             number);
     record.otp = issue;
-    outbox.send(new SmsMessage(now, record.customerMobile, tid, issue.otp, number));
+    outbox.send(record, new SmsMessage(now, record.customerMobile, tid, issue.otp, number));
     return issue;
   }
 
@@ -254,7 +254,7 @@ public final class Simulator {
             refunded.commission(),
             after,
             now);
-    refunds.add(receipt);
+    refunds.append(receipt);
     return receipt;
   }
 
@@ -273,7 +273,7 @@ public final class Simulator {
     Instant arrivedAt = clock.instant();
     Option<Fault> fault = faults.take(operation, tid);
     T outcome = fault.isDefined() ? withFault(fault.get(), type, body) : body.apply(arrivedAt);
-    calls.add(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
+    calls.append(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
     return outcome;
   }
 
@@ -334,7 +334,7 @@ public final class Simulator {
   }
 
   public List<CallRecord> callLog() {
-    return List.copyOf(calls);
+    return calls.snapshot();
   }
 
   public void clearCallLog() {
@@ -438,6 +438,6 @@ public final class Simulator {
   }
 
   public List<RefundReceipt> refunds() {
-    return List.copyOf(refunds);
+    return refunds.snapshot();
   }
 }
