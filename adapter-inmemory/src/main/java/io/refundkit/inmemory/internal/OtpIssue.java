@@ -10,25 +10,43 @@ import java.time.Instant;
 /**
  * One OTP sent for a transaction and what has happened to it. Mutable; guarded by its {@link TxRecord}'s lock.
  * Only the newest issue of a transaction is ever checked: issuing a new one replaces it.
+ *
+ * <p>The {@code otp_ref_id} is derived when first needed (a challenge, or a refund that carries one), not when the
+ * OTP is issued: an OTP sent on seeding is often never challenged. It is the same pure function of (seed, tid,
+ * issue number) either way.
  */
 final class OtpIssue {
 
   final Otp otp;
-  final OtpRefId refId;
   final Instant issuedAt;
   final int number;
+  private final long tidHash;
+  private OtpRefId refId;
   int wrongAttempts;
   boolean consumed;
 
-  OtpIssue(Otp otp, OtpRefId refId, Instant issuedAt, int number) {
+  /** @param tidHash the tid's {@link Derivation#tidHash} under the simulator's seed */
+  OtpIssue(Otp otp, long tidHash, Instant issuedAt, int number) {
     this.otp = otp;
-    this.refId = refId;
+    this.tidHash = tidHash;
     this.issuedAt = issuedAt;
     this.number = number;
   }
 
+  OtpRefId refId() {
+    if (refId == null) {
+      refId = Derivation.refId(tidHash, number);
+    }
+    return refId;
+  }
+
   boolean expiredAt(Instant now, Duration lifetime) {
-    return !now.isBefore(issuedAt.plus(lifetime));
+    return !Instants.isBefore(now, issuedAt, lifetime);
+  }
+
+  /** Whether {@code now} is within {@code cooldown} of this issue. */
+  boolean coolingDownAt(Instant now, Duration cooldown) {
+    return Instants.isBefore(now, issuedAt, cooldown);
   }
 
   boolean voided(int maxWrongAttempts) {
@@ -41,7 +59,7 @@ final class OtpIssue {
   }
 
   OtpChallenge challenge(TransactionId tid) {
-    return new OtpChallenge(tid, refId, issuedAt);
+    return new OtpChallenge(tid, refId(), issuedAt);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.refundkit.inmemory.internal;
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.Money;
+import io.refundkit.domain.Otp;
+import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.RefundReceipt;
@@ -63,7 +65,7 @@ public final class Simulator {
   private final AtomicLong nextRefundTid;
   private final Outbox outbox = new Outbox(txs::get);
   private final AppendLog<CallRecord> calls = new AppendLog<>();
-  private final AppendLog<RefundReceipt> refunds = new AppendLog<>();
+  private final AppendLog<Booking> refunds = new AppendLog<>();
   private final FaultRules faults = new FaultRules();
 
   public Simulator(SimulatorConfig config, Clock clock) {
@@ -136,7 +138,7 @@ public final class Simulator {
       boolean coolingDown =
           current != null
               && current.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())
-              && now.isBefore(current.issuedAt.plus(config.resendCooldown()));
+              && current.coolingDownAt(now, config.resendCooldown());
       OtpIssue answer = coolingDown ? current : issueOtp(record, now);
       return new OtpSent(answer.challenge(tid), ATTEMPTS);
     }
@@ -165,7 +167,8 @@ public final class Simulator {
       if (otp == null || !otp.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
         return rejected(new RefundError.OtpExpired());
       }
-      boolean refIdMatches = command.consent().otpRefId().map(otp.refId::equals).getOrElse(true);
+      Option<OtpRefId> givenRefId = command.consent().otpRefId();
+      boolean refIdMatches = givenRefId.isEmpty() || givenRefId.get().equals(otp.refId());
       if (!refIdMatches || !otp.otp.matches(command.consent().otp())) {
         otp.wrongAttempts++;
         return rejected(new RefundError.WrongOtp());
@@ -224,12 +227,9 @@ public final class Simulator {
   private OtpIssue issueOtp(TxRecord record, Instant now) {
     TransactionId tid = record.tx.id();
     int number = ++record.issues;
-    OtpIssue issue =
-        new OtpIssue(
-            config.fixedOtp().getOrElse(() -> Derivation.otp(config.seed(), tid, number, config.otpLength())),
-            Derivation.refId(config.seed(), tid, number),
-            now,
-            number);
+    Option<Otp> fixed = config.fixedOtp();
+    Otp otp = fixed.isDefined() ? fixed.get() : Derivation.otp(record.tidHash, number, config.otpLength());
+    OtpIssue issue = new OtpIssue(otp, record.tidHash, now, number);
     record.otp = issue;
     outbox.send(record, new SmsMessage(now, record.customerMobile, tid, issue.otp, number));
     return issue;
@@ -241,21 +241,12 @@ public final class Simulator {
    */
   private RefundReceipt book(TxRecord record, Transaction refunded, Instant now) {
     record.tx = refunded;
+    record.otp = null; // a refunded transaction never looks at an OTP again
     Money delta = refunded.refundableAmount().minus(refunded.commission()).plus(refunded.tds());
     Money after = wallet(record.owner).credit(delta);
-    TransactionId refundTid = new TransactionId(Long.toString(nextRefundTid.getAndIncrement()));
-    RefundReceipt receipt =
-        RefundReceipt.complete(
-            refunded.id(),
-            refundTid,
-            refunded.amount(),
-            refunded.fee(),
-            refunded.tds(),
-            refunded.commission(),
-            after,
-            now);
-    refunds.append(receipt);
-    return receipt;
+    long refundTid = nextRefundTid.getAndIncrement();
+    refunds.append(new Booking(refunded, refundTid, after, now));
+    return Booking.receipt(refunded, new TransactionId(Long.toString(refundTid)), after, now);
   }
 
   private Wallet wallet(Agent agent) {
@@ -372,7 +363,7 @@ public final class Simulator {
   /** Adds a transaction; one entering Refund Pending gets an OTP sent to its customer, as Eko does on failure. */
   public void seedTransaction(Transaction tx, Agent owner, String customerMobile) {
     ensureAgent(owner);
-    TxRecord record = new TxRecord(tx, owner, customerMobile);
+    TxRecord record = new TxRecord(tx, owner, customerMobile, Derivation.tidHash(config.seed(), tx.id()));
     if (txs.putIfAbsent(tx.id(), record) != null) {
       throw new IllegalStateException("tid " + tx.id() + " is already seeded");
     }
@@ -438,6 +429,11 @@ public final class Simulator {
   }
 
   public List<RefundReceipt> refunds() {
-    return refunds.snapshot();
+    List<Booking> bookings = refunds.snapshot();
+    RefundReceipt[] receipts = new RefundReceipt[bookings.size()];
+    for (int i = 0; i < receipts.length; i++) {
+      receipts[i] = bookings.get(i).receipt();
+    }
+    return List.of(receipts);
   }
 }

@@ -17,7 +17,10 @@ final class TxRecord {
 
   final Agent owner;
   final String customerMobile;
+  /** {@link Derivation#tidHash} of this tid under the simulator's seed. */
+  final long tidHash;
   Transaction tx;
+  /** The newest OTP while the transaction can still be refunded with one; null before the first and after a refund. */
   OtpIssue otp;
   int issues;
 
@@ -25,10 +28,11 @@ final class TxRecord {
   private volatile SmsMessage[] sms = NO_SMS;
   private volatile int smsCount;
 
-  TxRecord(Transaction tx, Agent owner, String customerMobile) {
+  TxRecord(Transaction tx, Agent owner, String customerMobile, long tidHash) {
     this.tx = tx;
     this.owner = owner;
     this.customerMobile = customerMobile;
+    this.tidHash = tidHash;
   }
 
   /** Records an SMS sent for this tid. Called holding this record's monitor. */

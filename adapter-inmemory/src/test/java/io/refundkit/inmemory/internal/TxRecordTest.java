@@ -24,7 +24,8 @@ class TxRecordTest {
       new TxRecord(
           new Transaction(TID, Money.of("10.00"), Money.ZERO, Money.ZERO, Money.ZERO, TxStatus.REFUND_PENDING),
           AGENT,
-          "9123456789");
+          "9123456789",
+          Derivation.tidHash(42, TID));
 
   @Test
   void has_no_sms_at_first() {
