@@ -3,7 +3,9 @@ package io.refundkit.inmemory.internal;
 import io.refundkit.domain.Otp;
 import io.refundkit.domain.OtpChallenge;
 import io.refundkit.domain.OtpRefId;
+import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -56,6 +58,23 @@ final class OtpIssue {
   /** Still able to refund: not consumed, not voided by wrong attempts, not expired. */
   boolean usableAt(Instant now, Duration lifetime, int maxWrongAttempts) {
     return !consumed && !voided(maxWrongAttempts) && !expiredAt(now, lifetime);
+  }
+
+  /**
+   * Whether {@code consent} is this OTP (compared as Eko does, as a number) and, if it carries an
+   * {@code otp_ref_id}, this issue's. An OTP or ref id handed back as the simulator gave it out matches at once.
+   */
+  boolean matches(RefundConsent consent) {
+    Option<OtpRefId> givenRefId = consent.otpRefId();
+    if (givenRefId.isDefined()) {
+      OtpRefId given = givenRefId.get();
+      OtpRefId issued = refId();
+      if (given != issued && !issued.equals(given)) {
+        return false;
+      }
+    }
+    Otp given = consent.otp();
+    return given == otp || otp.matches(given);
   }
 
   OtpChallenge challenge(TransactionId tid) {

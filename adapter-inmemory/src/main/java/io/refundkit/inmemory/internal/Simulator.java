@@ -4,7 +4,6 @@ import io.refundkit.domain.Agent;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.Otp;
-import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.RefundReceipt;
@@ -59,11 +58,12 @@ public final class Simulator {
 
   private final SimulatorConfig config;
   private final Clock clock;
-  private final ConcurrentHashMap<TransactionId, TxRecord> txs = new ConcurrentHashMap<>();
+  /** By the tid's digits: a String key hashes and compares cheaper than the {@link TransactionId} record. */
+  private final ConcurrentHashMap<String, TxRecord> txs = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<InitiatorId, ConcurrentHashMap<UserCode, Wallet>> agents =
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
-  private final Outbox outbox = new Outbox(txs::get);
+  private final Outbox outbox = new Outbox(this::record);
   private final AppendLog<CallRecord> calls = new AppendLog<>();
   private final AppendLog<Booking> refunds = new AppendLog<>();
   private final FaultRules faults = new FaultRules();
@@ -92,21 +92,45 @@ public final class Simulator {
 
   // ---------------------------------------------------------------------------------------------- operations
 
+  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour; then
+  // the call log. Spelled out per operation so that the fault-free path builds no closure.
+
   public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
-    return call(Operation.REQUEST_OTP, tid, OtpOutcome.class, now -> doRequestOtp(agent, tid, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.REQUEST_OTP, tid);
+    OtpOutcome outcome =
+        fault.isEmpty()
+            ? doRequestOtp(agent, tid, arrivedAt)
+            : withFault(fault.get(), OtpOutcome.class, now -> doRequestOtp(agent, tid, now));
+    log(arrivedAt, Operation.REQUEST_OTP, tid, outcome, fault);
+    return outcome;
   }
 
   public RefundOutcome initiateRefund(RefundCommand command) {
     Objects.requireNonNull(command, "command");
-    return call(Operation.INITIATE_REFUND, command.tid(), RefundOutcome.class, now -> doRefund(command, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.INITIATE_REFUND, command.tid());
+    RefundOutcome outcome =
+        fault.isEmpty()
+            ? doRefund(command, arrivedAt)
+            : withFault(fault.get(), RefundOutcome.class, now -> doRefund(command, now));
+    log(arrivedAt, Operation.INITIATE_REFUND, command.tid(), outcome, fault);
+    return outcome;
   }
 
   public InquiryOutcome inquire(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
-    return call(Operation.INQUIRE, tid, InquiryOutcome.class, now -> doInquire(agent, tid, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.INQUIRE, tid);
+    InquiryOutcome outcome =
+        fault.isEmpty()
+            ? doInquire(agent, tid, arrivedAt)
+            : withFault(fault.get(), InquiryOutcome.class, now -> doInquire(agent, tid, now));
+    log(arrivedAt, Operation.INQUIRE, tid, outcome, fault);
+    return outcome;
   }
 
   /**
@@ -114,24 +138,17 @@ public final class Simulator {
    * here (it is on refund and inquiry).
    */
   private OtpOutcome doRequestOtp(Agent agent, TransactionId tid, Instant now) {
-    Option<RefundError> refused = checkInitiator(agent, false);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, agent, false);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+    TxRecord record = record(tid);
+    RefundError refused = refusal(agent, record, false);
+    if (refused != null) {
+      return rejected(refused);
     }
     synchronized (record) {
       TxStatus status = record.tx.status();
-      if (status.equals(TxStatus.REFUNDED)) {
+      if (status.code() == TxStatus.REFUNDED.code()) {
         return rejected(new RefundError.AlreadyRefunded());
       }
-      if (!status.equals(TxStatus.REFUND_PENDING)) {
+      if (status.code() != TxStatus.REFUND_PENDING.code()) {
         return rejected(new RefundError.NotRefundable(Option.some(status)));
       }
       OtpIssue current = record.otp;
@@ -145,18 +162,10 @@ public final class Simulator {
   }
 
   private RefundOutcome doRefund(RefundCommand command, Instant now) {
-    TransactionId tid = command.tid();
-    Option<RefundError> refused = checkInitiator(command.agent(), true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, command.agent(), true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+    TxRecord record = record(command.tid());
+    RefundError refused = refusal(command.agent(), record, true);
+    if (refused != null) {
+      return rejected(refused);
     }
     synchronized (record) {
       Either<RefundError, Transaction> refunded = record.tx.refund();
@@ -167,9 +176,7 @@ public final class Simulator {
       if (otp == null || !otp.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
         return rejected(new RefundError.OtpExpired());
       }
-      Option<OtpRefId> givenRefId = command.consent().otpRefId();
-      boolean refIdMatches = givenRefId.isEmpty() || givenRefId.get().equals(otp.refId());
-      if (!refIdMatches || !otp.otp.matches(command.consent().otp())) {
+      if (!otp.matches(command.consent())) {
         otp.wrongAttempts++;
         return rejected(new RefundError.WrongOtp());
       }
@@ -179,17 +186,10 @@ public final class Simulator {
   }
 
   private InquiryOutcome doInquire(Agent agent, TransactionId tid, Instant now) {
-    Option<RefundError> refused = checkInitiator(agent, true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, agent, true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+    TxRecord record = record(tid);
+    RefundError refused = refusal(agent, record, true);
+    if (refused != null) {
+      return rejected(refused);
     }
     Transaction tx;
     synchronized (record) {
@@ -200,27 +200,58 @@ public final class Simulator {
         ATTEMPTS);
   }
 
+  private TxRecord record(TransactionId tid) {
+    return txs.get(tid.value());
+  }
+
+  /**
+   * Why {@code agent} may not act on {@code record} (null: unknown tid), in Eko's order: the initiator, the user
+   * code, the tid, the owner; null if it may. The owner of a transaction is always a known agent (seeding makes
+   * it so, and agents are never removed), so when {@code agent} is the owner every check passes without looking
+   * the agent up.
+   */
+  private RefundError refusal(Agent agent, TxRecord record, boolean checkUserCode) {
+    if (record != null && isOwner(record.owner, agent, checkUserCode)) {
+      return null;
+    }
+    RefundError refused = checkInitiator(agent, checkUserCode);
+    if (refused != null) {
+      return refused;
+    }
+    if (record == null) {
+      return new RefundError.UnknownTransaction();
+    }
+    return checkOwner(record, agent, checkUserCode);
+  }
+
+  /** Same initiator (and user code, if checked) as the owner; compares the digits, as the ids' equals does. */
+  private static boolean isOwner(Agent owner, Agent agent, boolean checkUserCode) {
+    return owner == agent
+        || owner.initiatorId().value().equals(agent.initiatorId().value())
+            && (!checkUserCode || owner.userCode().value().equals(agent.userCode().value()));
+  }
+
   /** 319 when the initiator is unknown; 346 when the user code is not one of the initiator's agents. */
-  private Option<RefundError> checkInitiator(Agent agent, boolean checkUserCode) {
+  private RefundError checkInitiator(Agent agent, boolean checkUserCode) {
     Map<UserCode, Wallet> codes = agents.get(agent.initiatorId());
     if (codes == null) {
-      return Option.some(new RefundError.InvalidInitiator());
+      return new RefundError.InvalidInitiator();
     }
     if (checkUserCode && !codes.containsKey(agent.userCode())) {
-      return Option.some(new RefundError.AgentNotOnboarded());
+      return new RefundError.AgentNotOnboarded();
     }
-    return Option.none();
+    return null;
   }
 
   /** 319 when another initiator owns the transaction; 346 when another of the initiator's agents does. */
-  private static Option<RefundError> checkOwner(TxRecord record, Agent agent, boolean checkUserCode) {
+  private static RefundError checkOwner(TxRecord record, Agent agent, boolean checkUserCode) {
     if (!record.owner.initiatorId().equals(agent.initiatorId())) {
-      return Option.some(new RefundError.InvalidInitiator());
+      return new RefundError.InvalidInitiator();
     }
     if (checkUserCode && !record.owner.userCode().equals(agent.userCode())) {
-      return Option.some(new RefundError.AgentNotOnboarded());
+      return new RefundError.AgentNotOnboarded();
     }
-    return Option.none();
+    return null;
   }
 
   /** Called holding {@code record}'s monitor. */
@@ -242,15 +273,10 @@ public final class Simulator {
   private RefundReceipt book(TxRecord record, Transaction refunded, Instant now) {
     record.tx = refunded;
     record.otp = null; // a refunded transaction never looks at an OTP again
-    Money delta = refunded.refundableAmount().minus(refunded.commission()).plus(refunded.tds());
-    Money after = wallet(record.owner).credit(delta);
+    Money after = record.wallet.credit(Wallet.refundCredit(refunded));
     long refundTid = nextRefundTid.getAndIncrement();
     refunds.append(new Booking(refunded, refundTid, after, now));
     return Booking.receipt(refunded, new TransactionId(Long.toString(refundTid)), after, now);
-  }
-
-  private Wallet wallet(Agent agent) {
-    return agents.get(agent.initiatorId()).get(agent.userCode());
   }
 
   private static Rejected rejected(RefundError reason) {
@@ -259,13 +285,9 @@ public final class Simulator {
 
   // ------------------------------------------------------------------------------------------ faults and log
 
-  private <T extends GatewayOutcome> T call(
-      Operation operation, TransactionId tid, Class<T> type, Function<Instant, T> body) {
-    Instant arrivedAt = clock.instant();
-    Option<Fault> fault = faults.take(operation, tid);
-    T outcome = fault.isDefined() ? withFault(fault.get(), type, body) : body.apply(arrivedAt);
+  private void log(Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome,
+      Option<Fault> fault) {
     calls.append(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
-    return outcome;
   }
 
   private <T extends GatewayOutcome> T withFault(Fault fault, Class<T> type, Function<Instant, T> body) {
@@ -351,20 +373,25 @@ public final class Simulator {
 
   /** Makes {@code agent} known, with an empty wallet unless it has one. */
   public void ensureAgent(Agent agent) {
-    agents
+    walletOf(agent);
+  }
+
+  /** The wallet of {@code agent}, made empty (and the agent known) if it has none. */
+  private Wallet walletOf(Agent agent) {
+    return agents
         .computeIfAbsent(agent.initiatorId(), i -> new ConcurrentHashMap<>())
         .computeIfAbsent(agent.userCode(), c -> new Wallet(Money.ZERO));
   }
 
   public boolean contains(TransactionId tid) {
-    return txs.containsKey(tid);
+    return txs.containsKey(tid.value());
   }
 
   /** Adds a transaction; one entering Refund Pending gets an OTP sent to its customer, as Eko does on failure. */
   public void seedTransaction(Transaction tx, Agent owner, String customerMobile) {
-    ensureAgent(owner);
-    TxRecord record = new TxRecord(tx, owner, customerMobile, Derivation.tidHash(config.seed(), tx.id()));
-    if (txs.putIfAbsent(tx.id(), record) != null) {
+    Wallet wallet = walletOf(owner);
+    TxRecord record = new TxRecord(tx, owner, wallet, customerMobile, Derivation.tidHash(config.seed(), tx.id()));
+    if (txs.putIfAbsent(tx.id().value(), record) != null) {
       throw new IllegalStateException("tid " + tx.id() + " is already seeded");
     }
     synchronized (record) {
@@ -385,7 +412,7 @@ public final class Simulator {
    */
   public Either<RefundError, TxStatus> transition(TransactionId tid, TxStatus next) {
     Objects.requireNonNull(next, "next");
-    TxRecord record = txs.get(Objects.requireNonNull(tid, "tid"));
+    TxRecord record = record(Objects.requireNonNull(tid, "tid"));
     if (record == null) {
       return Either.left(new RefundError.UnknownTransaction());
     }
@@ -413,7 +440,7 @@ public final class Simulator {
   // --------------------------------------------------------------------------------------------------- reads
 
   public Option<TransactionView> transaction(TransactionId tid) {
-    TxRecord record = txs.get(tid);
+    TxRecord record = record(tid);
     if (record == null) {
       return Option.none();
     }

@@ -16,6 +16,8 @@ final class TxRecord {
   private static final SmsMessage[] NO_SMS = new SmsMessage[0];
 
   final Agent owner;
+  /** The owner's wallet (a wallet, once made, is never replaced). */
+  final Wallet wallet;
   final String customerMobile;
   /** {@link Derivation#tidHash} of this tid under the simulator's seed. */
   final long tidHash;
@@ -28,9 +30,10 @@ final class TxRecord {
   private volatile SmsMessage[] sms = NO_SMS;
   private volatile int smsCount;
 
-  TxRecord(Transaction tx, Agent owner, String customerMobile, long tidHash) {
+  TxRecord(Transaction tx, Agent owner, Wallet wallet, String customerMobile, long tidHash) {
     this.tx = tx;
     this.owner = owner;
+    this.wallet = wallet;
     this.customerMobile = customerMobile;
     this.tidHash = tidHash;
   }

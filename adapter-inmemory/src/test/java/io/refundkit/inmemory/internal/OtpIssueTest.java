@@ -3,6 +3,8 @@ package io.refundkit.inmemory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.Otp;
+import io.refundkit.domain.OtpRefId;
+import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,18 @@ class OtpIssueTest {
     assertThat(issue.coolingDownAt(AT.plusSeconds(29), Duration.ofSeconds(30))).isTrue();
     assertThat(issue.coolingDownAt(AT.plusSeconds(30), Duration.ofSeconds(30))).isFalse();
     assertThat(issue.coolingDownAt(AT, Duration.ZERO)).isFalse();
+  }
+
+  @Test
+  void matches_its_digits_as_a_number_and_its_ref_id_when_one_is_given() {
+    OtpRefId refId = Derivation.refId(SEED, TID, 3);
+
+    assertThat(issue.matches(RefundConsent.of(new Otp("482913")))).isTrue();
+    assertThat(issue.matches(RefundConsent.of(new Otp("482913"), new OtpRefId(refId.value())))).isTrue();
+    assertThat(issue.matches(RefundConsent.of(issue.otp, issue.refId()))).isTrue();
+    assertThat(issue.matches(RefundConsent.of(new Otp("482914")))).isFalse();
+    assertThat(issue.matches(RefundConsent.of(issue.otp, Derivation.refId(SEED, TID, 2)))).isFalse();
+    assertThat(issue.matches(RefundConsent.of(new Otp("482914"), issue.refId()))).isFalse();
   }
 
   @Test

@@ -24,6 +24,7 @@ class TxRecordTest {
       new TxRecord(
           new Transaction(TID, Money.of("10.00"), Money.ZERO, Money.ZERO, Money.ZERO, TxStatus.REFUND_PENDING),
           AGENT,
+          new Wallet(Money.ZERO),
           "9123456789",
           Derivation.tidHash(42, TID));
 
