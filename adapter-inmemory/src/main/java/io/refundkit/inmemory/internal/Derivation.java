@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Derivation {
 
+  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private static final long OTP_PURPOSE = 0x4f5450L;
   private static final long REF_PURPOSE = 0x524546L;
   private static final int REF_LONGS = 6;
@@ -36,7 +37,7 @@ public final class Derivation {
 
   /** The part of every derivation for {@code tid} that does not depend on the issue. */
   static long tidHash(long seed, TransactionId tid) {
-    long h = mix(seed ^ 0x9E3779B97F4A7C15L);
+    long h = mix(seed ^ GOLDEN_GAMMA);
     String digits = tid.value();
     h = mix(h ^ digits.length());
     for (int i = 0; i < digits.length(); i++) {
@@ -57,29 +58,36 @@ public final class Derivation {
 
   /**
    * {@link #refId(long, TransactionId, int)} from the tid's {@link #tidHash}: 48 bytes (six mixed longs, each
-   * little-endian) in standard Base64, encoded straight from the longs.
+   * little-endian) in standard Base64, encoded straight from the longs, 24 bytes (32 characters) at a time.
    */
   static OtpRefId refId(long tidHash, int issue) {
     long h = finish(tidHash, issue, REF_PURPOSE);
     byte[] chars = new byte[REF_CHARS];
-    int out = 0;
-    long carry = 0;
-    int carried = 0;
-    for (int i = 0; i < REF_LONGS; i++) {
-      h = mix(h + 0x9E3779B97F4A7C15L);
-      for (int b = 0; b < 8; b++) {
-        carry = (carry << 8) | ((h >>> (8 * b)) & 0xff);
-        if (++carried == 3) {
-          chars[out++] = BASE64[(int) (carry >>> 18) & 0x3f];
-          chars[out++] = BASE64[(int) (carry >>> 12) & 0x3f];
-          chars[out++] = BASE64[(int) (carry >>> 6) & 0x3f];
-          chars[out++] = BASE64[(int) carry & 0x3f];
-          carry = 0;
-          carried = 0;
-        }
-      }
+    for (int block = 0; block < REF_LONGS / 3; block++) {
+      long a = mix(h + GOLDEN_GAMMA);
+      long b = mix(a + GOLDEN_GAMMA);
+      h = mix(b + GOLDEN_GAMMA);
+      encode24(Long.reverseBytes(a), Long.reverseBytes(b), Long.reverseBytes(h), chars, block * 32);
     }
     return new OtpRefId(new String(chars, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Base64 of the 24 bytes {@code x}, {@code y}, {@code z} (each read most significant byte first) into 32
+   * characters at {@code out[at]}: 192 bits, six at a time; characters 10 and 21 straddle two longs.
+   */
+  private static void encode24(long x, long y, long z, byte[] out, int at) {
+    for (int k = 0; k < 10; k++) {
+      out[at + k] = BASE64[(int) (x >>> (58 - 6 * k)) & 0x3f];
+    }
+    out[at + 10] = BASE64[(int) ((x & 0xf) << 2 | y >>> 62)];
+    for (int k = 0; k < 10; k++) {
+      out[at + 11 + k] = BASE64[(int) (y >>> (56 - 6 * k)) & 0x3f];
+    }
+    out[at + 21] = BASE64[(int) ((y & 0x3) << 4 | z >>> 60)];
+    for (int k = 0; k < 10; k++) {
+      out[at + 22 + k] = BASE64[(int) (z >>> (54 - 6 * k)) & 0x3f];
+    }
   }
 
   private static long finish(long tidHash, int issue, long purpose) {

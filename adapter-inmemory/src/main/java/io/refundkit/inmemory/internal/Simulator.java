@@ -47,9 +47,8 @@ import java.util.function.Function;
  *
  * <p>Concurrency: transactions live in a {@link ConcurrentHashMap}; every decision about one transaction is
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
- * exactly one can succeed, while refunds of different tids never wait for each other. A wallet has its own
- * monitor and is only ever locked after (inside) a transaction's, never the other way round, so there is no
- * lock-order cycle. The refund tid counter is an {@link AtomicLong}; the logs and the outbox are lock-free
+ * exactly one can succeed, while refunds of different tids never wait for each other. A wallet credit is a
+ * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an {@link AtomicLong}; the logs and the outbox are lock-free
  * append-only logs ({@link AppendLog}), and a tid's SMS are also kept on its record.
  */
 public final class Simulator {

@@ -2,10 +2,25 @@ package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.Money;
 import io.refundkit.domain.Transaction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 
-/** An agent's e-value balance. Each change is atomic (the wallet's own monitor); reads see the latest value. */
+/**
+ * An agent's e-value balance. Each change is atomic (a credit is a compare-and-set of the balance, retried if
+ * another credit came first, so concurrent credits all count); reads see the latest value.
+ */
 final class Wallet {
+
+  private static final VarHandle BALANCE;
+
+  static {
+    try {
+      BALANCE = MethodHandles.lookup().findVarHandle(Wallet.class, "balance", Money.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** Amounts below 10^16 rupees: four of them add up to under 10^17, so no partial sum can overflow a Money. */
   private static final int SMALL_INTEGER_DIGITS = 16;
@@ -42,12 +57,18 @@ final class Wallet {
     return balance;
   }
 
-  synchronized Money credit(Money delta) {
-    balance = balance.plus(delta);
-    return balance;
+  /** Adds {@code delta} to the balance and answers the new balance. */
+  Money credit(Money delta) {
+    while (true) {
+      Money before = balance;
+      Money after = before.plus(delta);
+      if (BALANCE.compareAndSet(this, before, after)) {
+        return after;
+      }
+    }
   }
 
-  synchronized void set(Money value) {
+  void set(Money value) {
     balance = value;
   }
 }

@@ -8,7 +8,14 @@ import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WalletTest {
@@ -59,6 +66,36 @@ class WalletTest {
     Money after = wallet.credit(Money.of("5028.72"));
 
     assertThat(after).isEqualTo(Money.of("2222637312.86")).isEqualTo(wallet.balance());
+  }
+
+  @Test
+  void concurrent_credits_all_count() throws Exception {
+    Wallet wallet = new Wallet(Money.of("100.00"));
+    int threads = 4;
+    int credits = 5_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CyclicBarrier start = new CyclicBarrier(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < credits; i++) {
+                    wallet.credit(Money.of("0.01"));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(wallet.balance()).isEqualTo(Money.of("300.00"));
   }
 
   private static String cents(SplittableRandom random, long min, int digits) {
