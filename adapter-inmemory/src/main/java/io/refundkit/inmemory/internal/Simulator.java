@@ -48,8 +48,8 @@ import java.util.function.Function;
  * <p>Concurrency: transactions live in a {@link ConcurrentHashMap}; every decision about one transaction is
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
  * exactly one can succeed, while refunds of different tids never wait for each other. A wallet credit is a
- * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an {@link AtomicLong}; the logs and the outbox are lock-free
- * append-only logs ({@link AppendLog}), and a tid's SMS are also kept on its record.
+ * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an {@link AtomicLong}; the call log, the refunds and the outbox are
+ * lock-free append-only logs ({@link CallLog}, {@link AppendLog}), and a tid's SMS are also kept on its record.
  */
 public final class Simulator {
 
@@ -63,7 +63,7 @@ public final class Simulator {
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
   private final Outbox outbox = new Outbox(this::record);
-  private final AppendLog<CallRecord> calls = new AppendLog<>();
+  private final CallLog calls = new CallLog();
   private final AppendLog<Booking> refunds = new AppendLog<>();
   private final FaultRules faults = new FaultRules();
 
@@ -286,7 +286,7 @@ public final class Simulator {
 
   private void log(Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome,
       Option<Fault> fault) {
-    calls.append(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
+    calls.add(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault);
   }
 
   private <T extends GatewayOutcome> T withFault(Fault fault, Class<T> type, Function<Instant, T> body) {
