@@ -1,7 +1,6 @@
 package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.Agent;
-import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.Otp;
 import io.refundkit.domain.RefundCommand;
@@ -11,7 +10,6 @@ import io.refundkit.domain.StatusReport;
 import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
-import io.refundkit.domain.UserCode;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.Fault;
 import io.refundkit.inmemory.Operation;
@@ -59,7 +57,8 @@ public final class Simulator {
   private final Clock clock;
   /** By the tid's digits: a String key hashes and compares cheaper than the {@link TransactionId} record. */
   private final ConcurrentHashMap<String, TxRecord> txs = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<InitiatorId, ConcurrentHashMap<UserCode, Wallet>> agents =
+  /** Wallets by initiator id, then user code (by their digits, as for {@code txs}). */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, Wallet>> agents =
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
   private final Outbox outbox = new Outbox(this::record);
@@ -232,11 +231,11 @@ public final class Simulator {
 
   /** 319 when the initiator is unknown; 346 when the user code is not one of the initiator's agents. */
   private RefundError checkInitiator(Agent agent, boolean checkUserCode) {
-    Map<UserCode, Wallet> codes = agents.get(agent.initiatorId());
+    Map<String, Wallet> codes = agents.get(agent.initiatorId().value());
     if (codes == null) {
       return new RefundError.InvalidInitiator();
     }
-    if (checkUserCode && !codes.containsKey(agent.userCode())) {
+    if (checkUserCode && !codes.containsKey(agent.userCode().value())) {
       return new RefundError.AgentNotOnboarded();
     }
     return null;
@@ -358,9 +357,9 @@ public final class Simulator {
   public void seedWallet(Agent agent, Money balance) {
     Objects.requireNonNull(balance, "balance");
     agents
-        .computeIfAbsent(agent.initiatorId(), i -> new ConcurrentHashMap<>())
+        .computeIfAbsent(agent.initiatorId().value(), i -> new ConcurrentHashMap<>())
         .compute(
-            agent.userCode(),
+            agent.userCode().value(),
             (code, wallet) -> {
               if (wallet == null) {
                 return new Wallet(balance);
@@ -378,8 +377,8 @@ public final class Simulator {
   /** The wallet of {@code agent}, made empty (and the agent known) if it has none. */
   private Wallet walletOf(Agent agent) {
     return agents
-        .computeIfAbsent(agent.initiatorId(), i -> new ConcurrentHashMap<>())
-        .computeIfAbsent(agent.userCode(), c -> new Wallet(Money.ZERO));
+        .computeIfAbsent(agent.initiatorId().value(), i -> new ConcurrentHashMap<>())
+        .computeIfAbsent(agent.userCode().value(), c -> new Wallet(Money.ZERO));
   }
 
   public boolean contains(TransactionId tid) {
@@ -394,7 +393,7 @@ public final class Simulator {
       throw new IllegalStateException("tid " + tx.id() + " is already seeded");
     }
     synchronized (record) {
-      if (tx.status().equals(TxStatus.REFUND_PENDING)) {
+      if (tx.status().code() == TxStatus.REFUND_PENDING.code()) {
         issueOtp(record, clock.instant());
       }
     }
@@ -449,8 +448,8 @@ public final class Simulator {
   }
 
   public Option<Money> balance(Agent agent) {
-    Map<UserCode, Wallet> codes = agents.get(agent.initiatorId());
-    Wallet wallet = codes == null ? null : codes.get(agent.userCode());
+    Map<String, Wallet> codes = agents.get(agent.initiatorId().value());
+    Wallet wallet = codes == null ? null : codes.get(agent.userCode().value());
     return wallet == null ? Option.none() : Option.some(wallet.balance());
   }
 
