@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One OTP sent for a transaction and what has happened to it. Mutable; guarded by its {@link TxRecord}'s lock.
- * Only the newest issue of a transaction is ever checked: issuing a new one replaces it.
+ * The newest OTP sent for a transaction and what has happened to it. Mutable; guarded by its {@link TxRecord}'s
+ * lock. Only the newest issue of a transaction is ever checked, so a new issue overwrites this one in place
+ * ({@link #reissue}) rather than allocating another.
  *
  * <p>The {@code otp_ref_id} is derived when first needed (a challenge, or a refund that carries one), not when the
  * OTP is issued: an OTP sent on seeding is often never challenged. It is the same pure function of (seed, tid,
@@ -19,20 +20,28 @@ import java.time.Instant;
  */
 final class OtpIssue {
 
-  final Otp otp;
-  final Instant issuedAt;
-  final int number;
   private final long tidHash;
+  Otp otp;
+  Instant issuedAt;
+  int number;
   private OtpRefId refId;
   int wrongAttempts;
   boolean consumed;
 
   /** @param tidHash the tid's {@link Derivation#tidHash} under the simulator's seed */
   OtpIssue(Otp otp, long tidHash, Instant issuedAt, int number) {
-    this.otp = otp;
     this.tidHash = tidHash;
+    reissue(otp, issuedAt, number);
+  }
+
+  /** Becomes the {@code number}-th issue for the same tid: a fresh OTP, no wrong attempts, not consumed. */
+  void reissue(Otp otp, Instant issuedAt, int number) {
+    this.otp = otp;
     this.issuedAt = issuedAt;
     this.number = number;
+    this.refId = null;
+    this.wrongAttempts = 0;
+    this.consumed = false;
   }
 
   OtpRefId refId() {

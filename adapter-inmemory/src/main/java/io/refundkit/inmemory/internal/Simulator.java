@@ -258,9 +258,14 @@ public final class Simulator {
     int number = ++record.issues;
     Option<Otp> fixed = config.fixedOtp();
     Otp otp = fixed.isDefined() ? fixed.get() : Derivation.otp(record.tidHash, number, config.otpLength());
-    OtpIssue issue = new OtpIssue(otp, record.tidHash, now, number);
-    record.otp = issue;
-    outbox.send(record, new SmsMessage(now, record.customerMobile, tid, issue.otp, number));
+    OtpIssue issue = record.otp;
+    if (issue == null) {
+      issue = new OtpIssue(otp, record.tidHash, now, number);
+      record.otp = issue;
+    } else {
+      issue.reissue(otp, now, number);
+    }
+    outbox.send(record, new SmsMessage(now, record.customerMobile, tid, otp, number));
     return issue;
   }
 

@@ -58,6 +58,23 @@ class OtpIssueTest {
   }
 
   @Test
+  void a_reissue_is_a_fresh_otp_with_its_own_ref_id_no_wrong_attempts_and_unused() {
+    OtpRefId first = issue.refId();
+    issue.wrongAttempts = 2;
+    issue.consumed = true;
+
+    issue.reissue(new Otp("123456"), AT.plusSeconds(60), 4);
+
+    assertThat(issue.refId()).isEqualTo(Derivation.refId(SEED, TID, 4)).isNotEqualTo(first);
+    assertThat(issue.otp).isEqualTo(new Otp("123456"));
+    assertThat(issue.number).isEqualTo(4);
+    assertThat(issue.wrongAttempts).isZero();
+    assertThat(issue.consumed).isFalse();
+    assertThat(issue.usableAt(AT.plusSeconds(61), Duration.ofMinutes(10), 3)).isTrue();
+    assertThat(issue.challenge(TID).issuedAt()).isEqualTo(AT.plusSeconds(60));
+  }
+
+  @Test
   void never_shows_its_otp_or_ref_id() {
     assertThat(issue.toString()).doesNotContain("482913").doesNotContain(issue.refId().value());
   }
