@@ -11,29 +11,24 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The SMS outbox: one append-only log of every message, in sending order, plus each transaction's own messages
- * kept on its {@link TxRecord} (found through the simulator's tid map), so no separate index is maintained.
- * Messages by mobile are found by reading the log: that is a test's question, not a hot path.
+ * The SMS outbox, a view: every message in sending order is the simulator's {@link Journal}'s; each transaction's
+ * own messages are kept on its {@link TxRecord} (found through the simulator's tid map), so no separate index is
+ * maintained. Messages by mobile are found by reading the journal: that is a test's question, not a hot path.
  */
 final class Outbox implements SmsOutbox {
 
-  private final AppendLog<SmsMessage> all = new AppendLog<>();
+  private final Journal journal;
   private final Function<TransactionId, TxRecord> records;
 
-  /** An empty outbox over the simulator's transactions by tid ({@code records} answers null for an unknown tid). */
-  Outbox(Function<TransactionId, TxRecord> records) {
+  /** The outbox of {@code journal} and the transactions by tid ({@code records} answers null for an unknown tid). */
+  Outbox(Journal journal, Function<TransactionId, TxRecord> records) {
+    this.journal = journal;
     this.records = records;
-  }
-
-  /** Called holding {@code record}'s monitor, so a tid's messages are in issue order. */
-  void send(TxRecord record, SmsMessage message) {
-    all.append(message);
-    record.addSms(message);
   }
 
   @Override
   public List<SmsMessage> all() {
-    return all.snapshot();
+    return journal.messages();
   }
 
   @Override
@@ -46,7 +41,7 @@ final class Outbox implements SmsOutbox {
   public List<SmsMessage> sentTo(String mobile) {
     Objects.requireNonNull(mobile, "mobile");
     List<SmsMessage> sent = new ArrayList<>();
-    for (SmsMessage message : all.snapshot()) {
+    for (SmsMessage message : journal.messages()) {
       if (message.mobile().equals(mobile)) {
         sent.add(message);
       }
@@ -73,6 +68,6 @@ final class Outbox implements SmsOutbox {
 
   @Override
   public String toString() {
-    return "SmsOutbox[" + all.size() + " messages]";
+    return "SmsOutbox[" + journal.messages().size() + " messages]";
   }
 }

@@ -46,8 +46,10 @@ import java.util.function.Function;
  * <p>Concurrency: transactions live in a {@link ConcurrentHashMap}; every decision about one transaction is
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
  * exactly one can succeed, while refunds of different tids never wait for each other. A wallet credit is a
- * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an {@link AtomicLong}; the call log, the refunds and the outbox are
- * lock-free append-only logs ({@link CallLog}, {@link AppendLog}), and a tid's SMS are also kept on its record.
+ * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an
+ * {@link AtomicLong}. The call log, the outbox's list of every SMS and the refunds are views of one
+ * {@link Journal}, which threads append to without writing the same memory (per-thread stripes, entries ordered
+ * by time stamp); a tid's SMS are also kept on its record.
  */
 public final class Simulator {
 
@@ -61,9 +63,8 @@ public final class Simulator {
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Wallet>> agents =
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
-  private final Outbox outbox = new Outbox(this::record);
-  private final CallLog calls = new CallLog();
-  private final AppendLog<Booking> refunds = new AppendLog<>();
+  private final Journal journal = new Journal();
+  private final Outbox outbox = new Outbox(journal, this::record);
   private final FaultRules faults = new FaultRules();
 
   public Simulator(SimulatorConfig config, Clock clock) {
@@ -90,19 +91,22 @@ public final class Simulator {
 
   // ---------------------------------------------------------------------------------------------- operations
 
-  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour; then
-  // the call log. Spelled out per operation so that the fault-free path builds no closure.
+  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour. Without
+  // a fault the behaviour logs the call itself, in one journal entry with the SMS it sent or the refund it booked
+  // (under the tid's lock when it took it). With a fault the behaviour (if it runs) journals only what it sent or
+  // booked, and the call is logged afterwards with the outcome the fault shaped. Spelled out per operation so that
+  // the fault-free path builds no closure.
 
   public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
     Instant arrivedAt = clock.instant();
     Option<Fault> fault = faults.take(Operation.REQUEST_OTP, tid);
-    OtpOutcome outcome =
-        fault.isEmpty()
-            ? doRequestOtp(agent, tid, arrivedAt)
-            : withFault(fault.get(), OtpOutcome.class, now -> doRequestOtp(agent, tid, now));
-    log(arrivedAt, Operation.REQUEST_OTP, tid, outcome, fault);
+    if (fault.isEmpty()) {
+      return doRequestOtp(agent, tid, arrivedAt, true);
+    }
+    OtpOutcome outcome = withFault(fault.get(), OtpOutcome.class, now -> doRequestOtp(agent, tid, now, false));
+    logCall(arrivedAt, Operation.REQUEST_OTP, tid, outcome, fault);
     return outcome;
   }
 
@@ -110,11 +114,11 @@ public final class Simulator {
     Objects.requireNonNull(command, "command");
     Instant arrivedAt = clock.instant();
     Option<Fault> fault = faults.take(Operation.INITIATE_REFUND, command.tid());
-    RefundOutcome outcome =
-        fault.isEmpty()
-            ? doRefund(command, arrivedAt)
-            : withFault(fault.get(), RefundOutcome.class, now -> doRefund(command, now));
-    log(arrivedAt, Operation.INITIATE_REFUND, command.tid(), outcome, fault);
+    if (fault.isEmpty()) {
+      return doRefund(command, arrivedAt, true);
+    }
+    RefundOutcome outcome = withFault(fault.get(), RefundOutcome.class, now -> doRefund(command, now, false));
+    logCall(arrivedAt, Operation.INITIATE_REFUND, command.tid(), outcome, fault);
     return outcome;
   }
 
@@ -123,79 +127,103 @@ public final class Simulator {
     Objects.requireNonNull(tid, "tid");
     Instant arrivedAt = clock.instant();
     Option<Fault> fault = faults.take(Operation.INQUIRE, tid);
-    InquiryOutcome outcome =
-        fault.isEmpty()
-            ? doInquire(agent, tid, arrivedAt)
-            : withFault(fault.get(), InquiryOutcome.class, now -> doInquire(agent, tid, now));
-    log(arrivedAt, Operation.INQUIRE, tid, outcome, fault);
+    if (fault.isEmpty()) {
+      return doInquire(agent, tid, arrivedAt, true);
+    }
+    InquiryOutcome outcome = withFault(fault.get(), InquiryOutcome.class, now -> doInquire(agent, tid, now, false));
+    logCall(arrivedAt, Operation.INQUIRE, tid, outcome, fault);
     return outcome;
   }
 
   /**
    * Get Refund OTP. Eko's OTP request carries the {@code initiator_id} only, so the user code is not checked
-   * here (it is on refund and inquiry).
+   * here (it is on refund and inquiry). {@code logCall}: log the call (arrived at {@code now}, no fault) with
+   * the SMS it sent; else journal only the SMS.
    */
-  private OtpOutcome doRequestOtp(Agent agent, TransactionId tid, Instant now) {
+  private OtpOutcome doRequestOtp(Agent agent, TransactionId tid, Instant now, boolean logCall) {
     TxRecord record = record(tid);
     RefundError refused = refusal(agent, record, false);
     if (refused != null) {
-      return rejected(refused);
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(refused), null);
     }
     synchronized (record) {
       TxStatus status = record.tx.status();
       if (status.code() == TxStatus.REFUNDED.code()) {
-        return rejected(new RefundError.AlreadyRefunded());
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(new RefundError.AlreadyRefunded()), null);
       }
       if (status.code() != TxStatus.REFUND_PENDING.code()) {
-        return rejected(new RefundError.NotRefundable(Option.some(status)));
+        RefundError notRefundable = new RefundError.NotRefundable(Option.some(status));
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(notRefundable), null);
       }
       OtpIssue current = record.otp;
       boolean coolingDown =
           current != null
               && current.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())
               && current.coolingDownAt(now, config.resendCooldown());
-      OtpIssue answer = coolingDown ? current : issueOtp(record, now);
-      return new OtpSent(answer.challenge(tid), ATTEMPTS);
+      SmsMessage sent = coolingDown ? null : issueOtp(record, now);
+      OtpSent outcome = new OtpSent(record.otp.challenge(tid), ATTEMPTS);
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, outcome, sent);
     }
   }
 
-  private RefundOutcome doRefund(RefundCommand command, Instant now) {
-    TxRecord record = record(command.tid());
+  /** Initiate Refund; {@code logCall} as for {@link #doRequestOtp}, with the refund it booked. */
+  private RefundOutcome doRefund(RefundCommand command, Instant now, boolean logCall) {
+    TransactionId tid = command.tid();
+    TxRecord record = record(tid);
     RefundError refused = refusal(command.agent(), record, true);
     if (refused != null) {
-      return rejected(refused);
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refused), null);
     }
     synchronized (record) {
       Either<RefundError, Transaction> refunded = record.tx.refund();
       if (refunded.isLeft()) {
-        return rejected(refunded.getLeft());
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refunded.getLeft()), null);
       }
       OtpIssue otp = record.otp;
       if (otp == null || !otp.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
-        return rejected(new RefundError.OtpExpired());
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.OtpExpired()), null);
       }
       if (!otp.matches(command.consent())) {
         otp.wrongAttempts++;
-        return rejected(new RefundError.WrongOtp());
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.WrongOtp()), null);
       }
       otp.consumed = true;
-      return new Refunded(book(record, refunded.get(), now), ATTEMPTS);
+      Booking booking = book(record, refunded.get(), now);
+      Refunded outcome = new Refunded(booking.receipt(), ATTEMPTS);
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, outcome, booking);
     }
   }
 
-  private InquiryOutcome doInquire(Agent agent, TransactionId tid, Instant now) {
+  /** Inquire; {@code logCall} as for {@link #doRequestOtp}. */
+  private InquiryOutcome doInquire(Agent agent, TransactionId tid, Instant now, boolean logCall) {
     TxRecord record = record(tid);
     RefundError refused = refusal(agent, record, true);
     if (refused != null) {
-      return rejected(refused);
+      return journaled(logCall, now, Operation.INQUIRE, tid, rejected(refused), null);
     }
     Transaction tx;
     synchronized (record) {
       tx = record.tx;
     }
-    return new StatusRead(
-        new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),
-        ATTEMPTS);
+    StatusRead outcome =
+        new StatusRead(
+            new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),
+            ATTEMPTS);
+    return journaled(logCall, now, Operation.INQUIRE, tid, outcome, null);
+  }
+
+  /**
+   * Journals a call's result: with {@code logCall}, the call (arrived at {@code at}, no fault) with its
+   * {@code effect} (the SMS it sent, the refund it booked, or null); without, only the effect, if any.
+   */
+  private <T extends GatewayOutcome> T journaled(
+      boolean logCall, Instant at, Operation operation, TransactionId tid, T outcome, Object effect) {
+    if (logCall) {
+      journal.call(at, operation, tid, outcome.kind(), codeOf(outcome), Option.none(), effect);
+    } else if (effect != null) {
+      journal.effect(effect);
+    }
+    return outcome;
   }
 
   private TxRecord record(TransactionId tid) {
@@ -252,34 +280,36 @@ public final class Simulator {
     return null;
   }
 
-  /** Called holding {@code record}'s monitor. */
-  private OtpIssue issueOtp(TxRecord record, Instant now) {
+  /**
+   * Sends a new OTP for {@code record}'s tid, holding its monitor: the record's OtpIssue becomes the new issue and
+   * the SMS is kept on the record. Answers the SMS, for the caller to journal.
+   */
+  private SmsMessage issueOtp(TxRecord record, Instant now) {
     TransactionId tid = record.tx.id();
     int number = ++record.issues;
     Option<Otp> fixed = config.fixedOtp();
     Otp otp = fixed.isDefined() ? fixed.get() : Derivation.otp(record.tidHash, number, config.otpLength());
     OtpIssue issue = record.otp;
     if (issue == null) {
-      issue = new OtpIssue(otp, record.tidHash, now, number);
-      record.otp = issue;
+      record.otp = new OtpIssue(otp, record.tidHash, now, number);
     } else {
       issue.reissue(otp, now, number);
     }
-    outbox.send(record, new SmsMessage(now, record.customerMobile, tid, otp, number));
-    return issue;
+    SmsMessage sms = new SmsMessage(now, record.customerMobile, tid, otp, number);
+    record.addSms(sms);
+    return sms;
   }
 
   /**
    * Books a refund, holding {@code record}'s monitor: the transaction is Refunded, the wallet is credited
-   * {@code refunded_amount − commission_reverse + tds} (our documented model, eko-facts §7).
+   * {@code refunded_amount − commission_reverse + tds} (our documented model, eko-facts §7), the next refund tid
+   * is taken. Answers the booking, for the caller to journal.
    */
-  private RefundReceipt book(TxRecord record, Transaction refunded, Instant now) {
+  private Booking book(TxRecord record, Transaction refunded, Instant now) {
     record.tx = refunded;
     record.otp = null; // a refunded transaction never looks at an OTP again
     Money after = record.wallet.credit(Wallet.refundCredit(refunded));
-    long refundTid = nextRefundTid.getAndIncrement();
-    refunds.append(new Booking(refunded, refundTid, after, now));
-    return Booking.receipt(refunded, new TransactionId(Long.toString(refundTid)), after, now);
+    return new Booking(refunded, nextRefundTid.getAndIncrement(), after, now);
   }
 
   private static Rejected rejected(RefundError reason) {
@@ -288,9 +318,9 @@ public final class Simulator {
 
   // ------------------------------------------------------------------------------------------ faults and log
 
-  private void log(Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome,
-      Option<Fault> fault) {
-    calls.add(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault);
+  private void logCall(
+      Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome, Option<Fault> fault) {
+    journal.call(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault, null);
   }
 
   private <T extends GatewayOutcome> T withFault(Fault fault, Class<T> type, Function<Instant, T> body) {
@@ -350,11 +380,11 @@ public final class Simulator {
   }
 
   public List<CallRecord> callLog() {
-    return calls.snapshot();
+    return journal.calls();
   }
 
   public void clearCallLog() {
-    calls.clear();
+    journal.clearCalls();
   }
 
   // ------------------------------------------------------------------------------------------------- seeding
@@ -399,7 +429,7 @@ public final class Simulator {
     }
     synchronized (record) {
       if (tx.status().code() == TxStatus.REFUND_PENDING.code()) {
-        issueOtp(record, clock.instant());
+        journal.effect(issueOtp(record, clock.instant()));
       }
     }
   }
@@ -429,11 +459,11 @@ public final class Simulator {
         if (record.otp != null) {
           record.otp.consumed = true;
         }
-        book(record, moved.get(), now);
+        journal.effect(book(record, moved.get(), now));
       } else {
         record.tx = moved.get();
         if (next.equals(TxStatus.REFUND_PENDING)) {
-          issueOtp(record, now);
+          journal.effect(issueOtp(record, now));
         }
       }
       return Either.right(next);
@@ -459,7 +489,7 @@ public final class Simulator {
   }
 
   public List<RefundReceipt> refunds() {
-    List<Booking> bookings = refunds.snapshot();
+    List<Booking> bookings = journal.bookings();
     RefundReceipt[] receipts = new RefundReceipt[bookings.size()];
     for (int i = 0; i < receipts.length; i++) {
       receipts[i] = bookings.get(i).receipt();
