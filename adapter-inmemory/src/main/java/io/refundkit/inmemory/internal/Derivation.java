@@ -23,6 +23,9 @@ public final class Derivation {
   private static final byte[] BASE64 =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
 
+  /** Each thread's buffer for the characters of an otp_ref_id (the String copies them). */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[REF_CHARS]);
+
   private Derivation() {}
 
   /** The OTP of the {@code issue}-th issue for {@code tid}: {@code length} digits, the first never 0. */
@@ -62,7 +65,7 @@ public final class Derivation {
    */
   static OtpRefId refId(long tidHash, int issue) {
     long h = finish(tidHash, issue, REF_PURPOSE);
-    byte[] chars = new byte[REF_CHARS];
+    byte[] chars = SCRATCH.get();
     for (int block = 0; block < REF_LONGS / 3; block++) {
       long a = mix(h + GOLDEN_GAMMA);
       long b = mix(a + GOLDEN_GAMMA);
