@@ -20,19 +20,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@link #calls()}, {@link #messages()} and {@link #bookings()} are views of the one journal.
  *
  * <p>Concurrency: entries go to the appending thread's {@link Stripe} (threads are spread over {@value #STRIPES}
- * stripes by id), so threads appending at the same time do not write the same memory. Each entry is stamped with
- * {@link System#nanoTime()} after its place is claimed, and a read lists the entries stamped up to the moment it
- * began, in stamp order (ties: by stripe, then by place). So a read has every entry whose append returned before
- * the read began; an entry appended after another one returned comes after it (the monotonic clock has advanced
- * in between: appends and hand-overs between threads take far longer than its nanosecond resolution); one thread's
- * entries keep their order; and a later read extends an earlier one. Appends are lock-free but for the one in every
+ * stripes by id; calls and effects without a call have stripes of their own widths), so threads appending at the
+ * same time do not write the same memory. Each entry is stamped with {@link System#nanoTime()} after its place is
+ * claimed, and a read lists the entries stamped up to the moment it began, in stamp order (ties: calls before
+ * effects, then by stripe, then by place). So a read has every entry whose append returned before the read began;
+ * an entry appended after another one returned comes after it (the monotonic clock has advanced in between: an
+ * append, and a hand-over between threads, take far longer than its resolution); a stripe's entries keep their
+ * order; and a later read extends an earlier one. Appends are lock-free but for the one in every
  * {@value Stripe#CHUNK_SIZE} per stripe that adds a chunk.
  */
 final class Journal {
 
   static final int STRIPES = 16;
 
-  /** Entry layout: the first slot (written last) is the call's time, or {@link #NO_CALL}. */
+  /** A call entry: the first slot (written last) is the call's time. An effect entry is the effect alone. */
   private static final int WIDTH = 8;
   private static final int OPERATION = 1;
   private static final int TID = 2;
@@ -41,9 +42,9 @@ final class Journal {
   private static final int FAULT = 5;
   private static final int EFFECT = 6;
   private static final int GENERATION = 7;
-  private static final Object NO_CALL = new Object();
 
-  private final AtomicReferenceArray<Stripe> stripes = new AtomicReferenceArray<>(STRIPES);
+  private final AtomicReferenceArray<Stripe> calls = new AtomicReferenceArray<>(STRIPES);
+  private final AtomicReferenceArray<Stripe> effects = new AtomicReferenceArray<>(STRIPES);
   /** Calls logged under an older generation than this were cleared. */
   private volatile Object callGeneration = new Object();
 
@@ -65,7 +66,8 @@ final class Journal {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(fault, "fault");
-    Stripe stripe = stripe();
+    int slot = slot();
+    Stripe stripe = stripe(calls, slot, WIDTH);
     int index = stripe.claim();
     Object[] refs = stripe.refs(index);
     int at0 = stripe.offset(index);
@@ -82,12 +84,10 @@ final class Journal {
   /** Records an SMS sent or a refund booked (an {@link SmsMessage} or a {@link Booking}) outside a logged call. */
   void effect(Object effect) {
     Objects.requireNonNull(effect, "effect");
-    Stripe stripe = stripe();
+    int slot = slot();
+    Stripe stripe = stripe(effects, slot, 1);
     int index = stripe.claim();
-    Object[] refs = stripe.refs(index);
-    int at0 = stripe.offset(index);
-    refs[at0 + EFFECT] = effect;
-    stripe.publish(index, refs, at0, NO_CALL);
+    stripe.publish(index, stripe.refs(index), stripe.offset(index), effect);
   }
 
   /** Every call logged since the last {@link #clearCalls()}, in logging order. */
@@ -95,8 +95,8 @@ final class Journal {
     Object generation = callGeneration;
     List<CallRecord> calls = new ArrayList<>();
     forEach(
-        (refs, at0) -> {
-          if (refs[at0] != NO_CALL && refs[at0 + GENERATION] == generation) {
+        (refs, at0, call) -> {
+          if (call && refs[at0 + GENERATION] == generation) {
             calls.add(
                 new CallRecord(
                     (Instant) refs[at0],
@@ -114,8 +114,8 @@ final class Journal {
   List<SmsMessage> messages() {
     List<SmsMessage> messages = new ArrayList<>();
     forEach(
-        (refs, at0) -> {
-          if (refs[at0 + EFFECT] instanceof SmsMessage message) {
+        (refs, at0, call) -> {
+          if (effect(refs, at0, call) instanceof SmsMessage message) {
             messages.add(message);
           }
         });
@@ -126,8 +126,8 @@ final class Journal {
   List<Booking> bookings() {
     List<Booking> bookings = new ArrayList<>();
     forEach(
-        (refs, at0) -> {
-          if (refs[at0 + EFFECT] instanceof Booking booking) {
+        (refs, at0, call) -> {
+          if (effect(refs, at0, call) instanceof Booking booking) {
             bookings.add(booking);
           }
         });
@@ -139,17 +139,25 @@ final class Journal {
     callGeneration = new Object();
   }
 
+  private static Object effect(Object[] refs, int at0, boolean call) {
+    return call ? refs[at0 + EFFECT] : refs[at0];
+  }
+
   @SuppressWarnings("unchecked")
   private static Option<Fault> fault(Object fault) {
     return (Option<Fault>) fault;
   }
 
-  /** The calling thread's stripe, made on first use. */
-  private Stripe stripe() {
-    int slot = (int) Thread.currentThread().getId() & (STRIPES - 1);
+  /** The calling thread's stripe slot. */
+  private static int slot() {
+    return (int) Thread.currentThread().getId() & (STRIPES - 1);
+  }
+
+  /** Stripe {@code slot} of {@code stripes} (entries of {@code width}), made on first use. */
+  private static Stripe stripe(AtomicReferenceArray<Stripe> stripes, int slot, int width) {
     Stripe stripe = stripes.get(slot);
     if (stripe == null) {
-      Stripe fresh = new Stripe(WIDTH);
+      Stripe fresh = new Stripe(width);
       stripe = stripes.compareAndExchange(slot, null, fresh);
       if (stripe == null) {
         stripe = fresh;
@@ -158,33 +166,34 @@ final class Journal {
     return stripe;
   }
 
-  /** Visits each entry stamped up to now, in stamp order (then stripe, then place). */
+  /** Visits each entry stamped up to now, in stamp order (then calls before effects, then stripe, then place). */
   private void forEach(EntryVisitor visitor) {
     long cutoff = System.nanoTime();
-    Stripe[] taken = new Stripe[STRIPES];
-    long[][] stamps = new long[STRIPES][];
-    int[][] places = new int[STRIPES][];
-    int[] counts = new int[STRIPES];
-    for (int s = 0; s < STRIPES; s++) {
-      Stripe stripe = stripes.get(s);
+    int rows = 2 * STRIPES;
+    Stripe[] taken = new Stripe[rows];
+    long[][] stamps = new long[rows][];
+    int[][] places = new int[rows][];
+    int[] counts = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      Stripe stripe = row < STRIPES ? calls.get(row) : effects.get(row - STRIPES);
       if (stripe != null) {
-        taken[s] = stripe;
-        collect(stripe, cutoff, s, stamps, places, counts);
+        taken[row] = stripe;
+        collect(stripe, cutoff, row, stamps, places, counts);
       }
     }
-    int[] next = new int[STRIPES];
+    int[] next = new int[rows];
     while (true) {
       int best = -1;
-      for (int s = 0; s < STRIPES; s++) {
-        if (next[s] < counts[s] && (best < 0 || stamps[s][next[s]] < stamps[best][next[best]])) {
-          best = s;
+      for (int row = 0; row < rows; row++) {
+        if (next[row] < counts[row] && (best < 0 || stamps[row][next[row]] < stamps[best][next[best]])) {
+          best = row;
         }
       }
       if (best < 0) {
         return;
       }
       int place = places[best][next[best]++];
-      visitor.visit(taken[best].refs(place), taken[best].offset(place));
+      visitor.visit(taken[best].refs(place), taken[best].offset(place), best < STRIPES);
     }
   }
 
@@ -230,9 +239,12 @@ final class Journal {
     }
   }
 
-  /** Sees one published entry: its slots are {@code refs[at0]} to {@code refs[at0 + WIDTH - 1]}. */
+  /**
+   * Sees one published entry: a call's slots are {@code refs[at0]} to {@code refs[at0 + WIDTH - 1]}; an effect
+   * entry is {@code refs[at0]}.
+   */
   @FunctionalInterface
   private interface EntryVisitor {
-    void visit(Object[] refs, int at0);
+    void visit(Object[] refs, int at0, boolean call);
   }
 }
