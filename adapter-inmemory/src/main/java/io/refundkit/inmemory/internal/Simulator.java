@@ -155,13 +155,12 @@ public final class Simulator {
         RefundError notRefundable = new RefundError.NotRefundable(Option.some(status));
         return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(notRefundable), null);
       }
-      OtpIssue current = record.otp;
       boolean coolingDown =
-          current != null
-              && current.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())
-              && current.coolingDownAt(now, config.resendCooldown());
+          record.hasOtp()
+              && record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())
+              && record.otpCoolingDownAt(now, config.resendCooldown());
       SmsMessage sent = coolingDown ? null : issueOtp(record, now);
-      OtpSent outcome = new OtpSent(record.otp.challenge(tid), ATTEMPTS);
+      OtpSent outcome = new OtpSent(record.otpChallenge(tid), ATTEMPTS);
       return journaled(logCall, now, Operation.REQUEST_OTP, tid, outcome, sent);
     }
   }
@@ -179,15 +178,14 @@ public final class Simulator {
       if (refunded.isLeft()) {
         return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refunded.getLeft()), null);
       }
-      OtpIssue otp = record.otp;
-      if (otp == null || !otp.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
+      if (!record.hasOtp() || !record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
         return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.OtpExpired()), null);
       }
-      if (!otp.matches(command.consent())) {
-        otp.wrongAttempts++;
+      if (!record.otpMatches(command.consent())) {
+        record.wrongAttempts++;
         return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.WrongOtp()), null);
       }
-      otp.consumed = true;
+      record.otpConsumed = true;
       Booking booking = book(record, refunded.get(), now);
       Refunded outcome = new Refunded(booking.receipt(), ATTEMPTS);
       return journaled(logCall, now, Operation.INITIATE_REFUND, tid, outcome, booking);
@@ -281,20 +279,15 @@ public final class Simulator {
   }
 
   /**
-   * Sends a new OTP for {@code record}'s tid, holding its monitor: the record's OtpIssue becomes the new issue and
-   * the SMS is kept on the record. Answers the SMS, for the caller to journal.
+   * Sends a new OTP for {@code record}'s tid, holding its monitor: it becomes the record's newest OTP and the SMS
+   * is kept on the record. Answers the SMS, for the caller to journal.
    */
   private SmsMessage issueOtp(TxRecord record, Instant now) {
     TransactionId tid = record.tx.id();
     int number = ++record.issues;
     Option<Otp> fixed = config.fixedOtp();
     Otp otp = fixed.isDefined() ? fixed.get() : Derivation.otp(record.tidHash, number, config.otpLength());
-    OtpIssue issue = record.otp;
-    if (issue == null) {
-      record.otp = new OtpIssue(otp, record.tidHash, now, number);
-    } else {
-      issue.reissue(otp, now, number);
-    }
+    record.newOtp(otp, now);
     SmsMessage sms = new SmsMessage(now, record.customerMobile, tid, otp, number);
     record.addSms(sms);
     return sms;
@@ -307,7 +300,7 @@ public final class Simulator {
    */
   private Booking book(TxRecord record, Transaction refunded, Instant now) {
     record.tx = refunded;
-    record.otp = null; // a refunded transaction never looks at an OTP again
+    record.dropOtp();
     Money after = record.wallet.credit(Wallet.refundCredit(refunded));
     return new Booking(refunded, nextRefundTid.getAndIncrement(), after, now);
   }
@@ -456,8 +449,8 @@ public final class Simulator {
         return Either.left(moved.getLeft());
       }
       if (next.equals(TxStatus.REFUNDED)) {
-        if (record.otp != null) {
-          record.otp.consumed = true;
+        if (record.hasOtp()) {
+          record.otpConsumed = true;
         }
         journal.effect(book(record, moved.get(), now));
       } else {
