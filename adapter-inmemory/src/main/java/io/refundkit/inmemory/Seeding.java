@@ -146,27 +146,26 @@ public final class Seeding {
    */
   public void apply() {
     List<String> found = new ArrayList<>(problems);
-    Set<TransactionId> seen = new HashSet<>();
-    List<Transaction> built = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Transaction> built = new ArrayList<>(transactions.size());
     for (TxSpec spec : transactions) {
-      String at = "tid " + spec.tid + ": ";
-      if (!seen.add(spec.tid)) {
-        found.add(at + "seeded twice");
+      if (!seen.add(spec.tid.value())) {
+        found.add(at(spec) + "seeded twice");
       }
       if (simulator.contains(spec.tid)) {
-        found.add(at + "already exists in the simulator");
+        found.add(at(spec) + "already exists in the simulator");
       }
       if (spec.agent == null) {
-        found.add(at + "agent is required");
+        found.add(at(spec) + "agent is required");
       }
       if (spec.amount == null) {
-        found.add(at + "amount is required");
+        found.add(at(spec) + "amount is required");
         continue;
       }
       try {
         built.add(new Transaction(spec.tid, spec.amount, spec.fee, spec.commission, spec.tds, spec.status));
       } catch (IllegalArgumentException e) {
-        found.add(at + e.getMessage());
+        found.add(at(spec) + e.getMessage());
       }
     }
     if (!found.isEmpty()) {
@@ -178,6 +177,11 @@ public final class Seeding {
       simulator.seedTransaction(built.get(i), spec.agent, spec.customer);
     }
     nextRefundTid.forEach(simulator::setNextRefundTid);
+  }
+
+  /** How a problem with {@code spec} starts (made only when there is a problem). */
+  private static String at(TxSpec spec) {
+    return "tid " + spec.tid + ": ";
   }
 
   /** Records a problem found while reading a fixture, reported by {@link #apply()} with the others. */

@@ -15,6 +15,11 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +101,46 @@ class OutboxAndCallLogTest {
       GatewayOutcome outcome = eko.requestOtp(Agent.of(DemoDataset.INITIATOR_ID, "99999999"), SAMPLE);
 
       assertThat(outcome).isInstanceOf(OtpSent.class);
+    }
+  }
+
+  @Nested
+  class Under_concurrent_calls {
+
+    @Test
+    void every_list_has_every_call_and_message_and_a_tids_messages_stay_in_issue_order() throws Exception {
+      InMemoryEko busy =
+          InMemoryEko.create(SimulatorConfig.builder().resendCooldown(Duration.ZERO).build(), DemoDataset.clock());
+      DemoDataset.applyTo(busy);
+      int threads = 4;
+      int perThread = 500;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      CyclicBarrier start = new CyclicBarrier(threads);
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                      busy.requestOtp(DemoDataset.AGENT, SAMPLE);
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> f : futures) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      List<SmsMessage> forSample =
+          busy.outbox().all().stream().filter(m -> m.tid().equals(SAMPLE)).toList();
+      assertThat(forSample).extracting(SmsMessage::issueNumber).hasSize(threads * perThread + 1).isSorted();
+      assertThat(forSample).isEqualTo(busy.outbox().forTid(SAMPLE));
+      assertThat(busy.callLog()).hasSize(threads * perThread).allMatch(c -> c.code().equals("otp_sent"));
     }
   }
 

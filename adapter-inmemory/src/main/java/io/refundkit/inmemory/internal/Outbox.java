@@ -1,55 +1,73 @@
 package io.refundkit.inmemory.internal;
 
+import io.refundkit.domain.Otp;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.inmemory.SmsOutbox;
 import io.vavr.control.Option;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Objects;
+import java.util.function.Function;
 
-/** The SMS outbox: append-only, lock-free, indexed by tid and by mobile. */
+/**
+ * The SMS outbox, a view: every message in sending order is the simulator's {@link Journal}'s; each transaction's
+ * own messages are kept on its {@link TxRecord} (found through the simulator's tid map), so no separate index is
+ * maintained. Messages by mobile are found by reading the journal: that is a test's question, not a hot path.
+ */
 final class Outbox implements SmsOutbox {
 
-  private final ConcurrentLinkedQueue<SmsMessage> all = new ConcurrentLinkedQueue<>();
-  private final ConcurrentHashMap<TransactionId, ConcurrentLinkedDeque<SmsMessage>> byTid =
-      new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ConcurrentLinkedQueue<SmsMessage>> byMobile =
-      new ConcurrentHashMap<>();
+  private final Journal journal;
+  private final Function<TransactionId, TxRecord> records;
 
-  /** Called under the tid's lock, so a tid's messages are in issue order. */
-  void send(SmsMessage message) {
-    all.add(message);
-    byTid.computeIfAbsent(message.tid(), t -> new ConcurrentLinkedDeque<>()).addLast(message);
-    byMobile.computeIfAbsent(message.mobile(), m -> new ConcurrentLinkedQueue<>()).add(message);
+  /** The outbox of {@code journal} and the transactions by tid ({@code records} answers null for an unknown tid). */
+  Outbox(Journal journal, Function<TransactionId, TxRecord> records) {
+    this.journal = journal;
+    this.records = records;
   }
 
   @Override
   public List<SmsMessage> all() {
-    return List.copyOf(all);
+    return journal.messages();
   }
 
   @Override
   public List<SmsMessage> forTid(TransactionId tid) {
-    ConcurrentLinkedDeque<SmsMessage> messages = byTid.get(tid);
-    return messages == null ? List.of() : List.copyOf(messages);
+    TxRecord record = records.apply(tid);
+    return record == null ? List.of() : record.sms();
   }
 
   @Override
   public List<SmsMessage> sentTo(String mobile) {
-    ConcurrentLinkedQueue<SmsMessage> messages = byMobile.get(mobile);
-    return messages == null ? List.of() : List.copyOf(messages);
+    Objects.requireNonNull(mobile, "mobile");
+    List<SmsMessage> sent = new ArrayList<>();
+    for (SmsMessage message : journal.messages()) {
+      if (message.mobile().equals(mobile)) {
+        sent.add(message);
+      }
+    }
+    return List.copyOf(sent);
   }
 
   @Override
   public Option<SmsMessage> latest(TransactionId tid) {
-    ConcurrentLinkedDeque<SmsMessage> messages = byTid.get(tid);
-    return messages == null ? Option.none() : Option.of(messages.peekLast());
+    SmsMessage latest = latestOrNull(tid);
+    return latest == null ? Option.none() : Option.some(latest);
+  }
+
+  @Override
+  public Option<Otp> latestOtp(TransactionId tid) {
+    SmsMessage latest = latestOrNull(tid);
+    return latest == null ? Option.none() : Option.some(latest.otp());
+  }
+
+  private SmsMessage latestOrNull(TransactionId tid) {
+    TxRecord record = records.apply(tid);
+    return record == null ? null : record.latestSms();
   }
 
   @Override
   public String toString() {
-    return "SmsOutbox[" + all.size() + " messages]";
+    return "SmsOutbox[" + journal.messages().size() + " messages]";
   }
 }

@@ -1,8 +1,8 @@
 package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.Agent;
-import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.Money;
+import io.refundkit.domain.Otp;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.RefundReceipt;
@@ -10,7 +10,6 @@ import io.refundkit.domain.StatusReport;
 import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
-import io.refundkit.domain.UserCode;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.Fault;
 import io.refundkit.inmemory.Operation;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -47,9 +45,11 @@ import java.util.function.Function;
  *
  * <p>Concurrency: transactions live in a {@link ConcurrentHashMap}; every decision about one transaction is
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
- * exactly one can succeed, while refunds of different tids never wait for each other. A wallet has its own
- * monitor and is only ever locked after (inside) a transaction's, never the other way round, so there is no
- * lock-order cycle. The refund tid counter is an {@link AtomicLong}; logs and the outbox are lock-free queues.
+ * exactly one can succeed, while refunds of different tids never wait for each other. A wallet credit is a
+ * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an
+ * {@link AtomicLong}. The call log, the outbox's list of every SMS and the refunds are views of one
+ * {@link Journal}, which threads append to without writing the same memory (per-thread stripes, entries ordered
+ * by time stamp); a tid's SMS are also kept on its record.
  */
 public final class Simulator {
 
@@ -57,13 +57,14 @@ public final class Simulator {
 
   private final SimulatorConfig config;
   private final Clock clock;
-  private final ConcurrentHashMap<TransactionId, TxRecord> txs = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<InitiatorId, ConcurrentHashMap<UserCode, Wallet>> agents =
+  /** By the tid's digits: a String key hashes and compares cheaper than the {@link TransactionId} record. */
+  private final ConcurrentHashMap<String, TxRecord> txs = new ConcurrentHashMap<>();
+  /** Wallets by initiator id, then user code (by their digits, as for {@code txs}). */
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, Wallet>> agents =
       new ConcurrentHashMap<>();
   private final AtomicLong nextRefundTid;
-  private final Outbox outbox = new Outbox();
-  private final ConcurrentLinkedQueue<CallRecord> calls = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<RefundReceipt> refunds = new ConcurrentLinkedQueue<>();
+  private final Journal journal = new Journal();
+  private final Outbox outbox = new Outbox(journal, this::record);
   private final FaultRules faults = new FaultRules();
 
   public Simulator(SimulatorConfig config, Clock clock) {
@@ -90,176 +91,218 @@ public final class Simulator {
 
   // ---------------------------------------------------------------------------------------------- operations
 
+  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour. Without
+  // a fault the behaviour logs the call itself, in one journal entry with the SMS it sent or the refund it booked
+  // (under the tid's lock when it took it). With a fault the behaviour (if it runs) journals only what it sent or
+  // booked, and the call is logged afterwards with the outcome the fault shaped. Spelled out per operation so that
+  // the fault-free path builds no closure.
+
   public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
-    return call(Operation.REQUEST_OTP, tid, OtpOutcome.class, now -> doRequestOtp(agent, tid, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.REQUEST_OTP, tid);
+    if (fault.isEmpty()) {
+      return doRequestOtp(agent, tid, arrivedAt, true);
+    }
+    OtpOutcome outcome = withFault(fault.get(), OtpOutcome.class, now -> doRequestOtp(agent, tid, now, false));
+    logCall(arrivedAt, Operation.REQUEST_OTP, tid, outcome, fault);
+    return outcome;
   }
 
   public RefundOutcome initiateRefund(RefundCommand command) {
     Objects.requireNonNull(command, "command");
-    return call(Operation.INITIATE_REFUND, command.tid(), RefundOutcome.class, now -> doRefund(command, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.INITIATE_REFUND, command.tid());
+    if (fault.isEmpty()) {
+      return doRefund(command, arrivedAt, true);
+    }
+    RefundOutcome outcome = withFault(fault.get(), RefundOutcome.class, now -> doRefund(command, now, false));
+    logCall(arrivedAt, Operation.INITIATE_REFUND, command.tid(), outcome, fault);
+    return outcome;
   }
 
   public InquiryOutcome inquire(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
-    return call(Operation.INQUIRE, tid, InquiryOutcome.class, now -> doInquire(agent, tid, now));
+    Instant arrivedAt = clock.instant();
+    Option<Fault> fault = faults.take(Operation.INQUIRE, tid);
+    if (fault.isEmpty()) {
+      return doInquire(agent, tid, arrivedAt, true);
+    }
+    InquiryOutcome outcome = withFault(fault.get(), InquiryOutcome.class, now -> doInquire(agent, tid, now, false));
+    logCall(arrivedAt, Operation.INQUIRE, tid, outcome, fault);
+    return outcome;
   }
 
   /**
    * Get Refund OTP. Eko's OTP request carries the {@code initiator_id} only, so the user code is not checked
-   * here (it is on refund and inquiry).
+   * here (it is on refund and inquiry). {@code logCall}: log the call (arrived at {@code now}, no fault) with
+   * the SMS it sent; else journal only the SMS.
    */
-  private OtpOutcome doRequestOtp(Agent agent, TransactionId tid, Instant now) {
-    Option<RefundError> refused = checkInitiator(agent, false);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, agent, false);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+  private OtpOutcome doRequestOtp(Agent agent, TransactionId tid, Instant now, boolean logCall) {
+    TxRecord record = record(tid);
+    RefundError refused = refusal(agent, record, false);
+    if (refused != null) {
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(refused), null);
     }
     synchronized (record) {
       TxStatus status = record.tx.status();
-      if (status.equals(TxStatus.REFUNDED)) {
-        return rejected(new RefundError.AlreadyRefunded());
+      if (status.code() == TxStatus.REFUNDED.code()) {
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(new RefundError.AlreadyRefunded()), null);
       }
-      if (!status.equals(TxStatus.REFUND_PENDING)) {
-        return rejected(new RefundError.NotRefundable(Option.some(status)));
+      if (status.code() != TxStatus.REFUND_PENDING.code()) {
+        RefundError notRefundable = new RefundError.NotRefundable(Option.some(status));
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(notRefundable), null);
       }
-      OtpIssue current = record.otp;
       boolean coolingDown =
-          current != null
-              && current.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())
-              && now.isBefore(current.issuedAt.plus(config.resendCooldown()));
-      OtpIssue answer = coolingDown ? current : issueOtp(record, now);
-      return new OtpSent(answer.challenge(tid), ATTEMPTS);
+          record.hasOtp()
+              && record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())
+              && record.otpCoolingDownAt(now, config.resendCooldown());
+      SmsMessage sent = coolingDown ? null : issueOtp(record, now);
+      OtpSent outcome = new OtpSent(record.otpChallenge(tid), ATTEMPTS);
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, outcome, sent);
     }
   }
 
-  private RefundOutcome doRefund(RefundCommand command, Instant now) {
+  /** Initiate Refund; {@code logCall} as for {@link #doRequestOtp}, with the refund it booked. */
+  private RefundOutcome doRefund(RefundCommand command, Instant now, boolean logCall) {
     TransactionId tid = command.tid();
-    Option<RefundError> refused = checkInitiator(command.agent(), true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, command.agent(), true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+    TxRecord record = record(tid);
+    RefundError refused = refusal(command.agent(), record, true);
+    if (refused != null) {
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refused), null);
     }
     synchronized (record) {
       Either<RefundError, Transaction> refunded = record.tx.refund();
       if (refunded.isLeft()) {
-        return rejected(refunded.getLeft());
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refunded.getLeft()), null);
       }
-      OtpIssue otp = record.otp;
-      if (otp == null || !otp.usableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
-        return rejected(new RefundError.OtpExpired());
+      if (!record.hasOtp() || !record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.OtpExpired()), null);
       }
-      boolean refIdMatches = command.consent().otpRefId().map(otp.refId::equals).getOrElse(true);
-      if (!refIdMatches || !otp.otp.matches(command.consent().otp())) {
-        otp.wrongAttempts++;
-        return rejected(new RefundError.WrongOtp());
+      if (!record.otpMatches(command.consent())) {
+        record.wrongAttempts++;
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.WrongOtp()), null);
       }
-      otp.consumed = true;
-      return new Refunded(book(record, refunded.get(), now), ATTEMPTS);
+      record.otpConsumed = true;
+      Booking booking = book(record, refunded.get(), now);
+      Refunded outcome = new Refunded(booking.receipt(), ATTEMPTS);
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, outcome, booking);
     }
   }
 
-  private InquiryOutcome doInquire(Agent agent, TransactionId tid, Instant now) {
-    Option<RefundError> refused = checkInitiator(agent, true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
-    }
-    TxRecord record = txs.get(tid);
-    if (record == null) {
-      return rejected(new RefundError.UnknownTransaction());
-    }
-    refused = checkOwner(record, agent, true);
-    if (refused.isDefined()) {
-      return rejected(refused.get());
+  /** Inquire; {@code logCall} as for {@link #doRequestOtp}. */
+  private InquiryOutcome doInquire(Agent agent, TransactionId tid, Instant now, boolean logCall) {
+    TxRecord record = record(tid);
+    RefundError refused = refusal(agent, record, true);
+    if (refused != null) {
+      return journaled(logCall, now, Operation.INQUIRE, tid, rejected(refused), null);
     }
     Transaction tx;
     synchronized (record) {
       tx = record.tx;
     }
-    return new StatusRead(
-        new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),
-        ATTEMPTS);
+    StatusRead outcome =
+        new StatusRead(
+            new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),
+            ATTEMPTS);
+    return journaled(logCall, now, Operation.INQUIRE, tid, outcome, null);
+  }
+
+  /**
+   * Journals a call's result: with {@code logCall}, the call (arrived at {@code at}, no fault) with its
+   * {@code effect} (the SMS it sent, the refund it booked, or null); without, only the effect, if any.
+   */
+  private <T extends GatewayOutcome> T journaled(
+      boolean logCall, Instant at, Operation operation, TransactionId tid, T outcome, Object effect) {
+    if (logCall) {
+      journal.call(at, operation, tid, outcome.kind(), codeOf(outcome), Option.none(), effect);
+    } else if (effect != null) {
+      journal.effect(effect);
+    }
+    return outcome;
+  }
+
+  private TxRecord record(TransactionId tid) {
+    return txs.get(tid.value());
+  }
+
+  /**
+   * Why {@code agent} may not act on {@code record} (null: unknown tid), in Eko's order: the initiator, the user
+   * code, the tid, the owner; null if it may. The owner of a transaction is always a known agent (seeding makes
+   * it so, and agents are never removed), so when {@code agent} is the owner every check passes without looking
+   * the agent up.
+   */
+  private RefundError refusal(Agent agent, TxRecord record, boolean checkUserCode) {
+    if (record != null && isOwner(record.owner, agent, checkUserCode)) {
+      return null;
+    }
+    RefundError refused = checkInitiator(agent, checkUserCode);
+    if (refused != null) {
+      return refused;
+    }
+    if (record == null) {
+      return new RefundError.UnknownTransaction();
+    }
+    return checkOwner(record, agent, checkUserCode);
+  }
+
+  /** Same initiator (and user code, if checked) as the owner; compares the digits, as the ids' equals does. */
+  private static boolean isOwner(Agent owner, Agent agent, boolean checkUserCode) {
+    return owner == agent
+        || owner.initiatorId().value().equals(agent.initiatorId().value())
+            && (!checkUserCode || owner.userCode().value().equals(agent.userCode().value()));
   }
 
   /** 319 when the initiator is unknown; 346 when the user code is not one of the initiator's agents. */
-  private Option<RefundError> checkInitiator(Agent agent, boolean checkUserCode) {
-    Map<UserCode, Wallet> codes = agents.get(agent.initiatorId());
+  private RefundError checkInitiator(Agent agent, boolean checkUserCode) {
+    Map<String, Wallet> codes = agents.get(agent.initiatorId().value());
     if (codes == null) {
-      return Option.some(new RefundError.InvalidInitiator());
+      return new RefundError.InvalidInitiator();
     }
-    if (checkUserCode && !codes.containsKey(agent.userCode())) {
-      return Option.some(new RefundError.AgentNotOnboarded());
+    if (checkUserCode && !codes.containsKey(agent.userCode().value())) {
+      return new RefundError.AgentNotOnboarded();
     }
-    return Option.none();
+    return null;
   }
 
   /** 319 when another initiator owns the transaction; 346 when another of the initiator's agents does. */
-  private static Option<RefundError> checkOwner(TxRecord record, Agent agent, boolean checkUserCode) {
+  private static RefundError checkOwner(TxRecord record, Agent agent, boolean checkUserCode) {
     if (!record.owner.initiatorId().equals(agent.initiatorId())) {
-      return Option.some(new RefundError.InvalidInitiator());
+      return new RefundError.InvalidInitiator();
     }
     if (checkUserCode && !record.owner.userCode().equals(agent.userCode())) {
-      return Option.some(new RefundError.AgentNotOnboarded());
+      return new RefundError.AgentNotOnboarded();
     }
-    return Option.none();
+    return null;
   }
 
-  /** Called holding {@code record}'s monitor. */
-  private OtpIssue issueOtp(TxRecord record, Instant now) {
+  /**
+   * Sends a new OTP for {@code record}'s tid, holding its monitor: it becomes the record's newest OTP and the SMS
+   * is kept on the record. Answers the SMS, for the caller to journal.
+   */
+  private SmsMessage issueOtp(TxRecord record, Instant now) {
     TransactionId tid = record.tx.id();
     int number = ++record.issues;
-    OtpIssue issue =
-        new OtpIssue(
-            config.fixedOtp().getOrElse(() -> Derivation.otp(config.seed(), tid, number, config.otpLength())),
-            Derivation.refId(config.seed(), tid, number),
-            now,
-            number);
-    record.otp = issue;
-    outbox.send(new SmsMessage(now, record.customerMobile, tid, issue.otp, number));
-    return issue;
+    Option<Otp> fixed = config.fixedOtp();
+    Otp otp = fixed.isDefined() ? fixed.get() : Derivation.otp(record.tidHash, number, config.otpLength());
+    record.newOtp(otp, now);
+    SmsMessage sms = new SmsMessage(now, record.customerMobile, tid, otp, number);
+    record.addSms(sms);
+    return sms;
   }
 
   /**
    * Books a refund, holding {@code record}'s monitor: the transaction is Refunded, the wallet is credited
-   * {@code refunded_amount − commission_reverse + tds} (our documented model, eko-facts §7).
+   * {@code refunded_amount − commission_reverse + tds} (our documented model, eko-facts §7), the next refund tid
+   * is taken. Answers the booking, for the caller to journal.
    */
-  private RefundReceipt book(TxRecord record, Transaction refunded, Instant now) {
+  private Booking book(TxRecord record, Transaction refunded, Instant now) {
     record.tx = refunded;
-    Money delta = refunded.refundableAmount().minus(refunded.commission()).plus(refunded.tds());
-    Money after = wallet(record.owner).credit(delta);
-    TransactionId refundTid = new TransactionId(Long.toString(nextRefundTid.getAndIncrement()));
-    RefundReceipt receipt =
-        RefundReceipt.complete(
-            refunded.id(),
-            refundTid,
-            refunded.amount(),
-            refunded.fee(),
-            refunded.tds(),
-            refunded.commission(),
-            after,
-            now);
-    refunds.add(receipt);
-    return receipt;
-  }
-
-  private Wallet wallet(Agent agent) {
-    return agents.get(agent.initiatorId()).get(agent.userCode());
+    record.dropOtp();
+    Money after = record.wallet.credit(Wallet.refundCredit(refunded));
+    return new Booking(refunded, nextRefundTid.getAndIncrement(), after, now);
   }
 
   private static Rejected rejected(RefundError reason) {
@@ -268,13 +311,9 @@ public final class Simulator {
 
   // ------------------------------------------------------------------------------------------ faults and log
 
-  private <T extends GatewayOutcome> T call(
-      Operation operation, TransactionId tid, Class<T> type, Function<Instant, T> body) {
-    Instant arrivedAt = clock.instant();
-    Option<Fault> fault = faults.take(operation, tid);
-    T outcome = fault.isDefined() ? withFault(fault.get(), type, body) : body.apply(arrivedAt);
-    calls.add(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
-    return outcome;
+  private void logCall(
+      Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome, Option<Fault> fault) {
+    journal.call(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault, null);
   }
 
   private <T extends GatewayOutcome> T withFault(Fault fault, Class<T> type, Function<Instant, T> body) {
@@ -334,11 +373,11 @@ public final class Simulator {
   }
 
   public List<CallRecord> callLog() {
-    return List.copyOf(calls);
+    return journal.calls();
   }
 
   public void clearCallLog() {
-    calls.clear();
+    journal.clearCalls();
   }
 
   // ------------------------------------------------------------------------------------------------- seeding
@@ -346,9 +385,9 @@ public final class Simulator {
   public void seedWallet(Agent agent, Money balance) {
     Objects.requireNonNull(balance, "balance");
     agents
-        .computeIfAbsent(agent.initiatorId(), i -> new ConcurrentHashMap<>())
+        .computeIfAbsent(agent.initiatorId().value(), i -> new ConcurrentHashMap<>())
         .compute(
-            agent.userCode(),
+            agent.userCode().value(),
             (code, wallet) -> {
               if (wallet == null) {
                 return new Wallet(balance);
@@ -360,25 +399,30 @@ public final class Simulator {
 
   /** Makes {@code agent} known, with an empty wallet unless it has one. */
   public void ensureAgent(Agent agent) {
-    agents
-        .computeIfAbsent(agent.initiatorId(), i -> new ConcurrentHashMap<>())
-        .computeIfAbsent(agent.userCode(), c -> new Wallet(Money.ZERO));
+    walletOf(agent);
+  }
+
+  /** The wallet of {@code agent}, made empty (and the agent known) if it has none. */
+  private Wallet walletOf(Agent agent) {
+    return agents
+        .computeIfAbsent(agent.initiatorId().value(), i -> new ConcurrentHashMap<>())
+        .computeIfAbsent(agent.userCode().value(), c -> new Wallet(Money.ZERO));
   }
 
   public boolean contains(TransactionId tid) {
-    return txs.containsKey(tid);
+    return txs.containsKey(tid.value());
   }
 
   /** Adds a transaction; one entering Refund Pending gets an OTP sent to its customer, as Eko does on failure. */
   public void seedTransaction(Transaction tx, Agent owner, String customerMobile) {
-    ensureAgent(owner);
-    TxRecord record = new TxRecord(tx, owner, customerMobile);
-    if (txs.putIfAbsent(tx.id(), record) != null) {
+    Wallet wallet = walletOf(owner);
+    TxRecord record = new TxRecord(tx, owner, wallet, customerMobile, Derivation.tidHash(config.seed(), tx.id()));
+    if (txs.putIfAbsent(tx.id().value(), record) != null) {
       throw new IllegalStateException("tid " + tx.id() + " is already seeded");
     }
     synchronized (record) {
-      if (tx.status().equals(TxStatus.REFUND_PENDING)) {
-        issueOtp(record, clock.instant());
+      if (tx.status().code() == TxStatus.REFUND_PENDING.code()) {
+        journal.effect(issueOtp(record, clock.instant()));
       }
     }
   }
@@ -394,7 +438,7 @@ public final class Simulator {
    */
   public Either<RefundError, TxStatus> transition(TransactionId tid, TxStatus next) {
     Objects.requireNonNull(next, "next");
-    TxRecord record = txs.get(Objects.requireNonNull(tid, "tid"));
+    TxRecord record = record(Objects.requireNonNull(tid, "tid"));
     if (record == null) {
       return Either.left(new RefundError.UnknownTransaction());
     }
@@ -405,14 +449,14 @@ public final class Simulator {
         return Either.left(moved.getLeft());
       }
       if (next.equals(TxStatus.REFUNDED)) {
-        if (record.otp != null) {
-          record.otp.consumed = true;
+        if (record.hasOtp()) {
+          record.otpConsumed = true;
         }
-        book(record, moved.get(), now);
+        journal.effect(book(record, moved.get(), now));
       } else {
         record.tx = moved.get();
         if (next.equals(TxStatus.REFUND_PENDING)) {
-          issueOtp(record, now);
+          journal.effect(issueOtp(record, now));
         }
       }
       return Either.right(next);
@@ -422,7 +466,7 @@ public final class Simulator {
   // --------------------------------------------------------------------------------------------------- reads
 
   public Option<TransactionView> transaction(TransactionId tid) {
-    TxRecord record = txs.get(tid);
+    TxRecord record = record(tid);
     if (record == null) {
       return Option.none();
     }
@@ -432,12 +476,17 @@ public final class Simulator {
   }
 
   public Option<Money> balance(Agent agent) {
-    Map<UserCode, Wallet> codes = agents.get(agent.initiatorId());
-    Wallet wallet = codes == null ? null : codes.get(agent.userCode());
+    Map<String, Wallet> codes = agents.get(agent.initiatorId().value());
+    Wallet wallet = codes == null ? null : codes.get(agent.userCode().value());
     return wallet == null ? Option.none() : Option.some(wallet.balance());
   }
 
   public List<RefundReceipt> refunds() {
-    return List.copyOf(refunds);
+    List<Booking> bookings = journal.bookings();
+    RefundReceipt[] receipts = new RefundReceipt[bookings.size()];
+    for (int i = 0; i < receipts.length; i++) {
+      receipts[i] = bookings.get(i).receipt();
+    }
+    return List.of(receipts);
   }
 }

@@ -1,23 +1,151 @@
 package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.Agent;
+import io.refundkit.domain.Otp;
+import io.refundkit.domain.OtpChallenge;
+import io.refundkit.domain.OtpRefId;
+import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.Transaction;
+import io.refundkit.domain.TransactionId;
+import io.refundkit.inmemory.SmsMessage;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The simulator's state of one transaction. Every read and change of the mutable fields happens while holding
- * this object's monitor: that is the per-tid lock that makes a refund apply exactly once.
+ * The simulator's state of one transaction: the transaction, its owner and the owner's wallet, the SMS sent for
+ * it, and its newest OTP. Every read and change of the mutable fields happens while holding this object's monitor:
+ * that is the per-tid lock that makes a refund apply exactly once. The exception is the tid's SMS, appended holding
+ * the monitor and read without it (the outbox's per-tid index).
+ *
+ * <p>The newest OTP is kept inline (only it is ever checked, so a new one overwrites it): its digits, when it was
+ * issued, the wrong attempts made with it and whether it was used. Its number is {@link #issues}. Its
+ * {@code otp_ref_id} is derived when first needed (a challenge, or a refund that carries one), not when the OTP is
+ * issued: an OTP sent on seeding is often never challenged; it is the same pure function of (seed, tid, issue
+ * number) either way.
  */
 final class TxRecord {
 
-  final Agent owner;
-  final String customerMobile;
-  Transaction tx;
-  OtpIssue otp;
-  int issues;
+  private static final SmsMessage[] NO_SMS = new SmsMessage[0];
 
-  TxRecord(Transaction tx, Agent owner, String customerMobile) {
+  final Agent owner;
+  /** The owner's wallet (a wallet, once made, is never replaced). */
+  final Wallet wallet;
+  final String customerMobile;
+  /** {@link Derivation#tidHash} of this tid under the simulator's seed. */
+  final long tidHash;
+  Transaction tx;
+  /** How many OTPs were issued for this tid; the newest is number {@code issues}. */
+  int issues;
+  /** The newest OTP while the transaction can still be refunded with one; null before the first and after a refund. */
+  private Otp otp;
+  private Instant otpIssuedAt;
+  private OtpRefId otpRefId;
+  int wrongAttempts;
+  boolean otpConsumed;
+
+  /** The first {@code smsCount} entries are the SMS sent for this tid, oldest first; grown by doubling. */
+  private volatile SmsMessage[] sms = NO_SMS;
+  private volatile int smsCount;
+
+  TxRecord(Transaction tx, Agent owner, Wallet wallet, String customerMobile, long tidHash) {
     this.tx = tx;
     this.owner = owner;
+    this.wallet = wallet;
     this.customerMobile = customerMobile;
+    this.tidHash = tidHash;
+  }
+
+  // --------------------------------------------------------------------------------------------- newest OTP
+
+  /** Makes {@code otp}, issued at {@code issuedAt}, the newest OTP (number {@link #issues}): unused, no wrong tries. */
+  void newOtp(Otp otp, Instant issuedAt) {
+    this.otp = otp;
+    this.otpIssuedAt = issuedAt;
+    this.otpRefId = null;
+    this.wrongAttempts = 0;
+    this.otpConsumed = false;
+  }
+
+  /** Forgets the OTP: a refunded transaction never looks at one again. */
+  void dropOtp() {
+    otp = null;
+    otpIssuedAt = null;
+    otpRefId = null;
+  }
+
+  boolean hasOtp() {
+    return otp != null;
+  }
+
+  /** The newest OTP's {@code otp_ref_id}, derived on first use. Needs {@link #hasOtp()}. */
+  OtpRefId otpRefId() {
+    if (otpRefId == null) {
+      otpRefId = Derivation.refId(tidHash, issues);
+    }
+    return otpRefId;
+  }
+
+  /** The newest OTP can still refund: not used, not voided by wrong attempts, not expired. Needs {@link #hasOtp()}. */
+  boolean otpUsableAt(Instant now, Duration lifetime, int maxWrongAttempts) {
+    return !otpConsumed && wrongAttempts < maxWrongAttempts && Instants.isBefore(now, otpIssuedAt, lifetime);
+  }
+
+  /** Whether {@code now} is within {@code cooldown} of the newest OTP's issue. Needs {@link #hasOtp()}. */
+  boolean otpCoolingDownAt(Instant now, Duration cooldown) {
+    return Instants.isBefore(now, otpIssuedAt, cooldown);
+  }
+
+  /**
+   * Whether {@code consent} is the newest OTP (compared as Eko does, as a number) and, if it carries an
+   * {@code otp_ref_id}, that OTP's. An OTP or ref id handed back as the simulator gave it out matches at once.
+   * Needs {@link #hasOtp()}.
+   */
+  boolean otpMatches(RefundConsent consent) {
+    Option<OtpRefId> givenRefId = consent.otpRefId();
+    if (givenRefId.isDefined()) {
+      OtpRefId given = givenRefId.get();
+      OtpRefId issued = otpRefId();
+      if (given != issued && !issued.equals(given)) {
+        return false;
+      }
+    }
+    Otp given = consent.otp();
+    return given == otp || otp.matches(given);
+  }
+
+  /** The challenge Get Refund OTP answers for the newest OTP. Needs {@link #hasOtp()}. */
+  OtpChallenge otpChallenge(TransactionId tid) {
+    return new OtpChallenge(tid, otpRefId(), otpIssuedAt);
+  }
+
+  // -------------------------------------------------------------------------------------------------- SMS
+
+  /** Records an SMS sent for this tid. Called holding this record's monitor. */
+  void addSms(SmsMessage message) {
+    int count = smsCount;
+    SmsMessage[] current = sms;
+    if (count == current.length) {
+      current = Arrays.copyOf(current, Math.max(2, count * 2));
+      current[count] = message;
+      sms = current;
+    } else {
+      current[count] = message;
+    }
+    smsCount = count + 1;
+  }
+
+  /** The SMS sent for this tid so far, oldest first; an immutable copy. Needs no lock. */
+  List<SmsMessage> sms() {
+    int count = smsCount;
+    return List.of(Arrays.copyOf(sms, count));
+  }
+
+  /** The newest SMS sent for this tid, or null if none. Needs no lock. */
+  SmsMessage latestSms() {
+    int count = smsCount;
+    return count == 0 ? null : sms[count - 1];
   }
 }
