@@ -232,7 +232,9 @@ public final class BenchMain {
     return new OptionsBuilder()
         .forks(plan.forks())
         // jvmArgs, not jvmArgsAppend: forks must not inherit this JVM's options (e.g. a JFR recording).
-        .jvmArgs("-Xms2g", "-Xmx2g")
+        // AlwaysPreTouch: on this VM the first touch of a 4 KiB heap page costs 12-16 µs, which otherwise lands in
+        // whichever single-shot iteration first allocates into fresh heap (measured; see BENCHMARKS.md).
+        .jvmArgs("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
         .shouldFailOnError(true);
   }
 
