@@ -128,16 +128,24 @@ public final class RequestCodec {
   public Validation<Seq<Violation>, AgentCall> decodeInquiry(String tid, String rawQuery) {
     Map<String, String> query = new HashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        String name = eq < 0 ? pair : pair.substring(0, eq);
-        String value = eq < 0 ? "" : pair.substring(eq + 1);
-        try {
-          query.putIfAbsent(
-              URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          return Validation.invalid(List.of(new Violation("query", "is not valid percent-encoding")));
+      int start = 0;
+      while (start <= rawQuery.length()) {
+        int end = rawQuery.indexOf('&', start);
+        if (end < 0) {
+          end = rawQuery.length();
         }
+        if (end > start) { // an empty pair (as in "a=1&&b=2") names nothing
+          String pair = rawQuery.substring(start, end);
+          int eq = pair.indexOf('=');
+          String name = eq < 0 ? pair : pair.substring(0, eq);
+          String value = eq < 0 ? "" : pair.substring(eq + 1);
+          try {
+            query.putIfAbsent(formDecode(name), formDecode(value));
+          } catch (IllegalArgumentException e) {
+            return Validation.invalid(List.of(new Violation("query", "is not valid percent-encoding")));
+          }
+        }
+        start = end + 1;
       }
     }
     return Validation.combine(
@@ -146,6 +154,11 @@ public final class RequestCodec {
             UserCode.parse(query.get("user_code")))
         .ap((t, i, u) -> new AgentCall(new Agent(i, u), t))
         .mapError(RequestCodec::flatten);
+  }
+
+  /** {@link URLDecoder#decode} (form encoding: {@code +} is a space), skipped when there is nothing to decode. */
+  private static String formDecode(String s) {
+    return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private Validation<Seq<Violation>, Map<String, JsonNode>> object(byte[] body) {

@@ -47,8 +47,8 @@ public final class Signer {
     if (timestamp == null || signature == null) {
       return false;
     }
-    return MessageDigest.isEqual(
-        sign(timestamp).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
+    byte[] expected = Base64.getEncoder().encode(macs.get().doFinal(timestamp.getBytes(StandardCharsets.UTF_8)));
+    return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
   }
 
   private Mac newMac() {

@@ -101,7 +101,7 @@ final class ExchangeHandler implements HttpRequestHandler {
       if (route.isDefined()) {
         logPath = route.get().operation().template();
       }
-      Supplier<String> extra = loopbackJsonRoutes.get(path);
+      Supplier<String> extra = loopbackJsonRoutes.isEmpty() ? null : loopbackJsonRoutes.get(path);
       if (extra != null && isLoopbackClient(context)) {
         logPath = path;
         answer =
@@ -159,9 +159,22 @@ final class ExchangeHandler implements HttpRequestHandler {
       }
       body = read.get();
     }
-    Option<Authenticator.Refusal> refusal =
-        authenticator.check(
-            header(request, "developer_key"), header(request, "secret-key"), header(request, "secret-key-timestamp"));
+    String developerKey = null;
+    String signature = null;
+    String timestamp = null;
+    // One pass over the headers for the three security headers (the first of each name, as getFirstHeader).
+    for (java.util.Iterator<Header> it = request.headerIterator(); it.hasNext(); ) {
+      Header h = it.next();
+      String name = h.getName();
+      if (developerKey == null && name.equalsIgnoreCase("developer_key")) {
+        developerKey = h.getValue();
+      } else if (signature == null && name.equalsIgnoreCase("secret-key")) {
+        signature = h.getValue();
+      } else if (timestamp == null && name.equalsIgnoreCase("secret-key-timestamp")) {
+        timestamp = h.getValue();
+      }
+    }
+    Option<Authenticator.Refusal> refusal = authenticator.check(developerKey, signature, timestamp);
     if (refusal.isDefined()) {
       return authRefusal(refusal.get().code(), refusal.get().message());
     }
@@ -310,11 +323,6 @@ final class ExchangeHandler implements HttpRequestHandler {
     int semi = v.indexOf(';');
     String mime = (semi < 0 ? v : v.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
     return mime.equals("application/json");
-  }
-
-  private static String header(ClassicHttpRequest request, String name) {
-    Header h = request.getFirstHeader(name);
-    return h == null ? null : h.getValue();
   }
 
   private static String safeMethod(String method) {
