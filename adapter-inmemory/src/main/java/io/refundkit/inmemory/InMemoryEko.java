@@ -198,7 +198,10 @@ public final class InMemoryEko implements RefundGateway {
     return simulator.outbox();
   }
 
-  /** Every call so far, in arrival order: operation, tid, outcome kind and code, fault, time. */
+  /**
+   * Every call so far, in arrival order: operation, tid, outcome kind and code, fault, time. Empty when the
+   * simulator was configured with {@code recordCalls(false)}.
+   */
   public List<CallRecord> callLog() {
     return simulator.callLog();
   }

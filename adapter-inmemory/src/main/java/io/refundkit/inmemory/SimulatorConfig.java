@@ -28,6 +28,9 @@ import java.util.Objects;
  *       sample); then +1 per refund</td></tr>
  *   <tr><td>{@code fixedOtp}</td><td>none</td><td>when set, every OTP issued is this value (for scripts driving
  *       the sandbox); {@code otp_ref_id}s stay derived. Its length overrides {@code otpLength}</td></tr>
+ *   <tr><td>{@code recordCalls}</td><td>true</td><td>every call is kept in {@link InMemoryEko#callLog()}; false
+ *       keeps none (the call log stays empty), so a long-running sandbox's memory is bounded by its data, not by
+ *       the requests it served. SMS and refunds are kept either way</td></tr>
  * </table>
  */
 public record SimulatorConfig(
@@ -38,7 +41,8 @@ public record SimulatorConfig(
     int maxWrongAttempts,
     Duration resendCooldown,
     TransactionId nextRefundTid,
-    Option<Otp> fixedOtp) {
+    Option<Otp> fixedOtp,
+    boolean recordCalls) {
 
   public static final String DEFAULT_NAME = "default";
   public static final long DEFAULT_SEED = 20181030L;
@@ -96,7 +100,8 @@ public record SimulatorConfig(
         .maxWrongAttempts(maxWrongAttempts)
         .resendCooldown(resendCooldown)
         .nextRefundTid(nextRefundTid.value())
-        .fixedOtp(fixedOtp.getOrNull());
+        .fixedOtp(fixedOtp.getOrNull())
+        .recordCalls(recordCalls);
   }
 
   /** Builds a {@link SimulatorConfig}; {@link #build()} validates every setting. */
@@ -109,6 +114,7 @@ public record SimulatorConfig(
     private Duration resendCooldown = DEFAULT_RESEND_COOLDOWN;
     private TransactionId nextRefundTid = DEFAULT_NEXT_REFUND_TID;
     private Option<Otp> fixedOtp = Option.none();
+    private boolean recordCalls = true;
 
     private Builder() {}
 
@@ -153,9 +159,16 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** Whether calls are kept in the call log (default true; false for a long-running sandbox). */
+    public Builder recordCalls(boolean recordCalls) {
+      this.recordCalls = recordCalls;
+      return this;
+    }
+
     public SimulatorConfig build() {
       return new SimulatorConfig(
-          name, seed, otpLength, otpLifetime, maxWrongAttempts, resendCooldown, nextRefundTid, fixedOtp);
+          name, seed, otpLength, otpLifetime, maxWrongAttempts, resendCooldown, nextRefundTid, fixedOtp,
+          recordCalls);
     }
   }
 }

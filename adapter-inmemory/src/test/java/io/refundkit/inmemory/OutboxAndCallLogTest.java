@@ -172,6 +172,31 @@ class OutboxAndCallLogTest {
     }
 
     @Test
+    void is_not_kept_when_calls_are_not_recorded_while_sms_and_refunds_still_are() {
+      InMemoryEko quiet =
+          InMemoryEko.create(SimulatorConfig.builder().recordCalls(false).resendCooldown(Duration.ZERO).build(), clock);
+      quiet.seed().refundPending("7").amount("10.00").agent(DemoDataset.AGENT).apply();
+      TransactionId tid = new TransactionId("7");
+
+      OtpSent sent = (OtpSent) quiet.requestOtp(DemoDataset.AGENT, tid);
+      Otp otp = quiet.outbox().latestOtp(tid).get();
+      RefundOutcome refunded =
+          quiet.initiateRefund(new RefundCommand(tid, RefundConsent.of(otp, sent.challenge().otpRefId()),
+              DemoDataset.AGENT, Option.none()));
+      quiet.inquire(DemoDataset.AGENT, tid);
+      quiet.inquire(DemoDataset.AGENT, new TransactionId("404"));
+
+      assertThat(refunded.kind()).isEqualTo(GatewayOutcome.Kind.SUCCEEDED);
+      assertThat(quiet.callLog()).isEmpty();
+      // The SMS of the failed transfer (seeding sends it, as Eko does) and the one the OTP request sent.
+      assertThat(quiet.outbox().forTid(tid)).extracting(SmsMessage::issueNumber).containsExactly(1, 2);
+      assertThat(quiet.outbox().all()).hasSize(2);
+      assertThat(quiet.refunds()).extracting(r -> r.tid()).containsExactly(tid);
+      assertThat(quiet.config().toBuilder().build().recordCalls()).isFalse();
+      assertThat(eko.config().recordCalls()).isTrue();
+    }
+
+    @Test
     void can_be_cleared() {
       eko.inquire(DemoDataset.AGENT, SAMPLE);
 

@@ -102,7 +102,8 @@ final class SandboxCommand implements Callable<Integer> {
       return root.print(Replies.invalid(problems));
     }
 
-    SimulatorConfig.Builder config = SimulatorConfig.builder().name("sandbox");
+    // No call log: nothing reads it here, and a sandbox left running must not grow with every request it serves.
+    SimulatorConfig.Builder config = SimulatorConfig.builder().name("sandbox").recordCalls(false);
     if (fixedOtp != null) {
       config.fixedOtp(new Otp(fixedOtp));
     }

@@ -216,7 +216,7 @@ public final class Simulator {
    */
   private <T extends GatewayOutcome> T journaled(
       boolean logCall, Instant at, Operation operation, TransactionId tid, T outcome, Object effect) {
-    if (logCall) {
+    if (logCall && config.recordCalls()) {
       journal.call(at, operation, tid, outcome.kind(), codeOf(outcome), Option.none(), effect);
     } else if (effect != null) {
       journal.effect(effect);
@@ -313,6 +313,9 @@ public final class Simulator {
 
   private void logCall(
       Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome, Option<Fault> fault) {
+    if (!config.recordCalls()) {
+      return;
+    }
     journal.call(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault, null);
   }
 

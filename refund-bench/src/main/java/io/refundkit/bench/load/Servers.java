@@ -13,6 +13,7 @@ import io.refundkit.eko.Secret;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.Seeding;
+import io.refundkit.inmemory.SimulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,7 +53,9 @@ public final class Servers {
     public final EkoServer server;
 
     public Sandbox(TransactionId[] tids) {
-      eko = InMemoryEko.create(Clock.systemUTC());
+      // As `refund sandbox` configures it: no call log (a long-running sandbox must not grow per request).
+      eko = InMemoryEko.create(
+          SimulatorConfig.builder().name("sandbox").recordCalls(false).build(), Clock.systemUTC());
       Seeding seeding = eko.seed().wallet(Fixtures.INITIATOR_ID, Fixtures.USER_CODE, "2222632284.14");
       Money amount = Money.of("5000.00");
       Money fee = Money.of("50.00");
