@@ -10,17 +10,13 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
+import io.refundkit.tck.Concurrently;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -63,28 +59,11 @@ class DeterminismTest {
       }
       InMemoryEko concurrent = seeded(everyRequestIssues);
 
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      CyclicBarrier start = new CyclicBarrier(8);
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-          int offset = t;
-          futures.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    for (int i = 0; i < TIDS; i++) {
-                      concurrent.requestOtp(AGENT, tid((i + offset) % TIDS));
-                    }
-                    return null;
-                  }));
+      Concurrently.each(8, offset -> {
+        for (int i = 0; i < TIDS; i++) {
+          concurrent.requestOtp(AGENT, tid((i + offset) % TIDS));
         }
-        for (Future<?> f : futures) {
-          f.get(30, TimeUnit.SECONDS);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      });
 
       for (int i = 0; i < TIDS; i++) {
         List<SmsMessage> a = sequential.outbox().forTid(tid(i));

@@ -11,22 +11,17 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
-import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
+import io.refundkit.tck.Concurrently;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -238,27 +233,10 @@ class FaultScriptTest {
     void under_concurrency_a_fault_for_n_calls_hits_exactly_n() throws Exception {
       eko.script().onInquiry().times(5).notSent();
       int threads = 16;
-      CyclicBarrier start = new CyclicBarrier(threads);
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      List<Future<GatewayOutcome>> futures = new ArrayList<>();
-      try {
-        for (int i = 0; i < threads; i++) {
-          futures.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    return eko.inquire(DemoDataset.AGENT, SAMPLE);
-                  }));
-        }
-        List<GatewayOutcome> outcomes = new ArrayList<>();
-        for (Future<GatewayOutcome> f : futures) {
-          outcomes.add(f.get(30, TimeUnit.SECONDS));
-        }
+      List<GatewayOutcome> outcomes =
+          Concurrently.run(threads, i -> (GatewayOutcome) eko.inquire(DemoDataset.AGENT, SAMPLE));
 
-        assertThat(outcomes).filteredOn(o -> o instanceof NotSent).hasSize(5);
-      } finally {
-        pool.shutdownNow();
-      }
+      assertThat(outcomes).filteredOn(o -> o instanceof NotSent).hasSize(5);
     }
   }
 

@@ -3,17 +3,11 @@ package io.refundkit.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.refundkit.tck.Concurrently;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ManualClockTest {
@@ -56,27 +50,11 @@ class ManualClockTest {
   void concurrent_advances_are_never_lost() throws Exception {
     int threads = 8;
     int each = 1000;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < each; i++) {
-                    clock.advance(Duration.ofMillis(1));
-                  }
-                  return null;
-                }));
+    Concurrently.each(threads, t -> {
+      for (int i = 0; i < each; i++) {
+        clock.advance(Duration.ofMillis(1));
       }
-      for (Future<?> f : futures) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     assertThat(clock.instant()).isEqualTo(START.plusMillis((long) threads * each));
   }

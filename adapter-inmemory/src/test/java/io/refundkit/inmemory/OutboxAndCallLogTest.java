@@ -11,15 +11,11 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundOutcome;
+import io.refundkit.tck.Concurrently;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -114,27 +110,11 @@ class OutboxAndCallLogTest {
       DemoDataset.applyTo(busy);
       int threads = 4;
       int perThread = 500;
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      CyclicBarrier start = new CyclicBarrier(threads);
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          futures.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                      busy.requestOtp(DemoDataset.AGENT, SAMPLE);
-                    }
-                    return null;
-                  }));
+      Concurrently.each(threads, t -> {
+        for (int i = 0; i < perThread; i++) {
+          busy.requestOtp(DemoDataset.AGENT, SAMPLE);
         }
-        for (Future<?> f : futures) {
-          f.get(60, TimeUnit.SECONDS);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      });
 
       List<SmsMessage> forSample =
           busy.outbox().all().stream().filter(m -> m.tid().equals(SAMPLE)).toList();

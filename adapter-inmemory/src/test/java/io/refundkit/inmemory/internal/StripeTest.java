@@ -3,15 +3,9 @@ package io.refundkit.inmemory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
+import io.refundkit.tck.Concurrently;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StripeTest {
@@ -57,29 +51,12 @@ class StripeTest {
     Stripe stripe = new Stripe(1);
     int threads = 4;
     int perThread = 5_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CyclicBarrier start = new CyclicBarrier(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < perThread; i++) {
-                    int index = stripe.claim();
-                    stripe.publish(index, stripe.refs(index), stripe.offset(index), thread * perThread + i);
-                  }
-                  return null;
-                }));
+    Concurrently.each(threads, thread -> {
+      for (int i = 0; i < perThread; i++) {
+        int index = stripe.claim();
+        stripe.publish(index, stripe.refs(index), stripe.offset(index), thread * perThread + i);
       }
-      for (Future<?> f : futures) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     Set<Object> seen = new HashSet<>();
     for (int i = 0; i < stripe.size(); i++) {

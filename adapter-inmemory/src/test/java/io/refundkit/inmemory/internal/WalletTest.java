@@ -7,15 +7,9 @@ import io.refundkit.domain.Money;
 import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
+import io.refundkit.tck.Concurrently;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WalletTest {
@@ -73,27 +67,11 @@ class WalletTest {
     Wallet wallet = new Wallet(Money.of("100.00"));
     int threads = 4;
     int credits = 5_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CyclicBarrier start = new CyclicBarrier(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < credits; i++) {
-                    wallet.credit(Money.of("0.01"));
-                  }
-                  return null;
-                }));
+    Concurrently.each(threads, t -> {
+      for (int i = 0; i < credits; i++) {
+        wallet.credit(Money.of("0.01"));
       }
-      for (Future<?> f : futures) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     assertThat(wallet.balance()).isEqualTo(Money.of("300.00"));
   }
