@@ -23,13 +23,13 @@ public final class ApacheEkoGateways {
   /** A gateway with its own pooled client (this is what {@code EkoGateways.create} does). */
   public static EkoGateway create(EkoConfig config) {
     Objects.requireNonNull(config, "config");
-    return new EkoHttpGateway(config, new ApacheTransport(ApacheTransport.pooledClient(config), true, config.baseUrl()));
+    return new EkoHttpGateway(config, new ApacheTransport(ApacheTransport.pooledClient(config), true, config));
   }
 
   /** A gateway over {@code client}, which stays yours: closing the gateway does not close it. */
   public static EkoGateway create(EkoConfig config, CloseableHttpClient client) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(client, "client");
-    return new EkoHttpGateway(config, new ApacheTransport(client, false, config.baseUrl()));
+    return new EkoHttpGateway(config, new ApacheTransport(client, false, config));
   }
 }

@@ -62,13 +62,19 @@ final class ApacheTransport implements Transport {
   private final boolean owned;
   private final URI base;
   private final String basePath;
-  private volatile LastConfig lastConfig;
+  /** The request config of a fresh call, whose limits are {@link EkoConfig}'s timeouts: built once. */
+  private final AttemptLimits usualLimits;
+  private final RequestConfig usualConfig;
 
-  /** A transport to {@code baseUrl} (normalised by {@link EkoConfig}: absolute, no query, no trailing slash). */
-  ApacheTransport(CloseableHttpClient client, boolean owned, String baseUrl) {
+  /** A transport for {@code config}'s base URL (normalised: absolute, no query, no trailing slash). */
+  ApacheTransport(CloseableHttpClient client, boolean owned, EkoConfig config) {
     this.client = client;
     this.owned = owned;
-    this.base = URI.create(baseUrl);
+    this.base = URI.create(config.baseUrl());
+    this.usualLimits =
+        new AttemptLimits(
+            config.connectTimeout(), config.responseTimeout(), config.connectionLeaseTimeout(), Duration.ZERO);
+    this.usualConfig = buildRequestConfig(usualLimits);
     this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
   }
 
@@ -239,24 +245,15 @@ final class ApacheTransport implements Transport {
 
   /**
    * The request's timeouts. Every request carries its own (never only the pool's defaults), so a short timeout set
-   * for one call cannot linger on a pooled connection; the config for the usual limits (a fresh call's, equal to
-   * {@link EkoConfig}'s timeouts) is built once and reused.
+   * for one call cannot linger on a pooled connection; a fresh call's (the configured timeouts) is built once.
    */
   private RequestConfig requestConfig(AttemptLimits limits) {
-    LastConfig last = lastConfig;
-    if (last != null
-        && last.connect.equals(limits.connectTimeout())
-        && last.response.equals(limits.responseTimeout())
-        && last.lease.equals(limits.leaseTimeout())) {
-      return last.config;
-    }
-    RequestConfig config = buildRequestConfig(limits);
-    lastConfig = new LastConfig(limits.connectTimeout(), limits.responseTimeout(), limits.leaseTimeout(), config);
-    return config;
+    boolean usual =
+        limits.connectTimeout().equals(usualLimits.connectTimeout())
+            && limits.responseTimeout().equals(usualLimits.responseTimeout())
+            && limits.leaseTimeout().equals(usualLimits.leaseTimeout());
+    return usual ? usualConfig : buildRequestConfig(limits);
   }
-
-  /** The most recently built request config and the limits it was built for. */
-  private record LastConfig(Duration connect, Duration response, Duration lease, RequestConfig config) {}
 
   @SuppressWarnings("deprecation") // the per-request connect timeout is how the call deadline bounds connecting
   private static RequestConfig buildRequestConfig(AttemptLimits limits) {

@@ -127,14 +127,14 @@ public final class EnvelopeCodec {
     if (txStatusCode.isEmpty()) {
       txStatusCode = Option.of(data.get("tx_status")).flatMap(EnvelopeCodec::integer);
     }
-    Option<String> txStatusDesc = txDesc.flatMap(EnvelopeCodec::text);
+    Option<String> txStatusDesc = txDesc.map(EnvelopeCodec::text);
     if (txStatusDesc.isEmpty()) {
-      txStatusDesc = Option.of(data.get("txstatus_desc")).flatMap(EnvelopeCodec::text);
+      txStatusDesc = Option.of(data.get("txstatus_desc")).map(EnvelopeCodec::text);
     }
     return new Envelope(
         status.flatMap(EnvelopeCodec::integer),
         statusPresent,
-        message.flatMap(EnvelopeCodec::text).getOrElse(""),
+        message.map(EnvelopeCodec::text).getOrElse(""),
         responseStatusId.flatMap(EnvelopeCodec::integer),
         responseTypeId.flatMap(EnvelopeCodec::integer),
         txStatusCode,
@@ -192,8 +192,8 @@ public final class EnvelopeCodec {
   }
 
   /** A scalar as text: a string as sent, a number only when whole (else empty). */
-  private static Option<String> text(Object value) {
-    return Option.some(value instanceof BigDecimal d ? Envelope.wholeNumberText(d).getOrElse("") : value.toString());
+  private static String text(Object value) {
+    return value instanceof BigDecimal d ? Envelope.wholeNumberText(d).getOrElse("") : value.toString();
   }
 
   /** An integer code from a number or a string such as {@code "3"}; none when not a whole int. */
