@@ -61,8 +61,21 @@ public final class EnvelopeCodec {
   /** Reads one nested value as a tree, leaving the rest of the envelope to the streaming reader. */
   private final ObjectReader nestedReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. */
+  /**
+   * Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. The envelopes Eko
+   * and our server send are read by {@link EnvelopeScanner}; whatever it declines (see there) by Jackson's
+   * streaming parser, which also gives every refusal.
+   */
   public Either<String, Envelope> decode(byte[] body) {
+    if (body == null || body.length == 0) {
+      return Either.left("empty body");
+    }
+    Option<ReadFields> scanned = EnvelopeScanner.scan(body);
+    return scanned.isDefined() ? Either.right(scanned.get().envelope()) : decodeWithJackson(body);
+  }
+
+  /** The Jackson reader alone, for every input: the reference {@link EnvelopeScanner} is pinned to. */
+  Either<String, Envelope> decodeWithJackson(byte[] body) {
     if (body == null || body.length == 0) {
       return Either.left("empty body");
     }
@@ -76,11 +89,11 @@ public final class EnvelopeCodec {
         }
         return Either.left("body is not a JSON object");
       }
-      Envelope envelope = readRoot(p);
+      ReadFields fields = readRoot(p);
       if (p.nextToken() != null) {
         return Either.left("body is not complete JSON (trailing content)");
       }
-      return Either.right(envelope);
+      return Either.right(fields.envelope());
     } catch (JsonProcessingException e) {
       return Either.left("body is not complete JSON (" + e.getClass().getSimpleName() + ")");
     } catch (java.io.IOException e) {
@@ -91,56 +104,66 @@ public final class EnvelopeCodec {
   }
 
   /**
-   * Reads the root object (the parser is on its {@code START_OBJECT}) in one pass, without building a tree.
-   * {@code tx_status} and {@code txstatus_desc} come from the top level when there, else from {@code data}; the
-   * parser's duplicate detection refuses a repeated key at any level.
+   * The envelope's fields as read, before they are interpreted: each scalar as {@link String} (strings and
+   * booleans) or {@link BigDecimal} (numbers), {@code null} when absent, JSON {@code null} or not a scalar. Both
+   * readers fill one, so both interpret the same way.
    */
-  private Envelope readRoot(JsonParser p) throws java.io.IOException {
-    Option<Object> status = Option.none();
-    boolean statusPresent = false;
-    Option<Object> message = Option.none();
-    Option<Object> responseStatusId = Option.none();
-    Option<Object> responseTypeId = Option.none();
-    Option<Object> txStatus = Option.none();
-    Option<Object> txDesc = Option.none();
+  static final class ReadFields {
+    Object status;
+    boolean statusPresent;
+    Object message;
+    Object responseStatusId;
+    Object responseTypeId;
+    Object txStatus;
+    Object txStatusDesc;
     Map<String, String> invalidParams = Map.of();
     Map<String, Object> data = Map.of();
+
+    /** {@code tx_status} and {@code txstatus_desc} from the top level when there, else from {@code data}. */
+    Envelope envelope() {
+      Option<Integer> txStatusCode = integer(txStatus);
+      if (txStatusCode.isEmpty()) {
+        txStatusCode = integer(data.get("tx_status"));
+      }
+      Object desc = txStatusDesc != null ? txStatusDesc : data.get("txstatus_desc");
+      return new Envelope(
+          integer(status),
+          statusPresent,
+          message == null ? "" : text(message),
+          integer(responseStatusId),
+          integer(responseTypeId),
+          txStatusCode,
+          desc == null ? Option.none() : Option.some(text(desc)),
+          invalidParams,
+          data);
+    }
+  }
+
+  /**
+   * Reads the root object (the parser is on its {@code START_OBJECT}) in one pass, without building a tree. The
+   * parser's duplicate detection refuses a repeated key at any level.
+   */
+  private ReadFields readRoot(JsonParser p) throws java.io.IOException {
+    ReadFields f = new ReadFields();
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "status" -> {
-          statusPresent = t != JsonToken.VALUE_NULL;
-          status = scalar(p, t);
+          f.statusPresent = t != JsonToken.VALUE_NULL;
+          f.status = scalar(p, t);
         }
-        case "message" -> message = scalar(p, t);
-        case "response_status_id" -> responseStatusId = scalar(p, t);
-        case "response_type_id" -> responseTypeId = scalar(p, t);
-        case "tx_status" -> txStatus = scalar(p, t);
-        case "txstatus_desc" -> txDesc = scalar(p, t);
-        case "invalid_params" -> invalidParams = invalidParams(p, t);
-        case "data" -> data = data(p, t);
+        case "message" -> f.message = scalar(p, t);
+        case "response_status_id" -> f.responseStatusId = scalar(p, t);
+        case "response_type_id" -> f.responseTypeId = scalar(p, t);
+        case "tx_status" -> f.txStatus = scalar(p, t);
+        case "txstatus_desc" -> f.txStatusDesc = scalar(p, t);
+        case "invalid_params" -> f.invalidParams = invalidParams(p, t);
+        case "data" -> f.data = data(p, t);
         default -> p.skipChildren();
       }
     }
-    Option<Integer> txStatusCode = txStatus.flatMap(EnvelopeCodec::integer);
-    if (txStatusCode.isEmpty()) {
-      txStatusCode = Option.of(data.get("tx_status")).flatMap(EnvelopeCodec::integer);
-    }
-    Option<String> txStatusDesc = txDesc.map(EnvelopeCodec::text);
-    if (txStatusDesc.isEmpty()) {
-      txStatusDesc = Option.of(data.get("txstatus_desc")).map(EnvelopeCodec::text);
-    }
-    return new Envelope(
-        status.flatMap(EnvelopeCodec::integer),
-        statusPresent,
-        message.map(EnvelopeCodec::text).getOrElse(""),
-        responseStatusId.flatMap(EnvelopeCodec::integer),
-        responseTypeId.flatMap(EnvelopeCodec::integer),
-        txStatusCode,
-        txStatusDesc,
-        invalidParams,
-        data);
+    return f;
   }
 
   /** {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. */
@@ -152,27 +175,27 @@ public final class EnvelopeCodec {
     Map<String, Object> fields = new HashMap<>();
     String field;
     while ((field = p.nextFieldName()) != null) {
-      Option<Object> value = scalar(p, p.nextToken());
-      if (value.isDefined()) {
-        fields.put(field, value.get());
+      Object value = scalar(p, p.nextToken());
+      if (value != null) {
+        fields.put(field, value);
       }
     }
     return fields;
   }
 
   /**
-   * A scalar value: numbers as {@link BigDecimal}, strings and booleans as text; none for null, and for objects
-   * and arrays (skipped).
+   * A scalar value: numbers as {@link BigDecimal}, strings and booleans as text; {@code null} for JSON null, and
+   * for objects and arrays (skipped).
    */
-  private static Option<Object> scalar(JsonParser p, JsonToken t) throws java.io.IOException {
+  private static Object scalar(JsonParser p, JsonToken t) throws java.io.IOException {
     return switch (t) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Option.some(number(p, t));
-      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> Option.some(p.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, t);
+      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
       case START_OBJECT, START_ARRAY -> {
         p.skipChildren();
-        yield Option.none();
+        yield null;
       }
-      default -> Option.none();
+      default -> null;
     };
   }
 
@@ -187,7 +210,11 @@ public final class EnvelopeCodec {
           ? BigDecimal.valueOf(p.getLongValue())
           : new BigDecimal(p.getBigIntegerValue());
     }
-    BigDecimal d = p.getDecimalValue();
+    return decimal(p.getDecimalValue());
+  }
+
+  /** A JSON number with a fraction or exponent, as both readers hold it: trailing zeros stripped, zero as 0. */
+  static BigDecimal decimal(BigDecimal d) {
     return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
   }
 
@@ -196,7 +223,7 @@ public final class EnvelopeCodec {
     return value instanceof BigDecimal d ? Envelope.wholeNumberText(d).getOrElse("") : value.toString();
   }
 
-  /** An integer code from a number or a string such as {@code "3"}; none when not a whole int. */
+  /** An integer code from a number or a string such as {@code "3"}; none when absent or not a whole int. */
   private static Option<Integer> integer(Object value) {
     BigDecimal d;
     if (value instanceof BigDecimal n) {

@@ -70,10 +70,24 @@ public final class RequestCodec {
   }
 
   public String encodeInquiryQuery(Agent agent) {
-    return "initiator_id="
-        + URLEncoder.encode(agent.initiatorId().value(), StandardCharsets.UTF_8)
-        + "&user_code="
-        + URLEncoder.encode(agent.userCode().value(), StandardCharsets.UTF_8);
+    return "initiator_id=" + queryValue(agent.initiatorId().value()) + "&user_code="
+        + queryValue(agent.userCode().value());
+  }
+
+  /**
+   * A query value as {@link URLEncoder} writes it; a value of characters it leaves alone (letters, digits and
+   * {@code .-*_}, which ids are) is returned as it is, without the encoder's buffers.
+   */
+  static String queryValue(String value) {
+    for (int k = 0; k < value.length(); k++) {
+      char c = value.charAt(k);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '-' || c == '*' || c == '_';
+      if (!plain) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
   }
 
   // ---------------------------------------------------------------- server side
