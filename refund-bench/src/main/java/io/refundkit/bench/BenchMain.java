@@ -222,6 +222,12 @@ public final class BenchMain {
                       .measurementBatchSize(plan.simBatch())
                       .warmupIterations(plan.simWarmup())
                       .measurementIterations(plan.simMeasurement())
+                      // A young generation that holds a whole iteration's allocation, emptied by a full GC before
+                      // every iteration (outside the measured batch): the score is the simulator's code and shared
+                      // state, not a young collection that happens to land in one batch (measured: 60-150 ms
+                      // pauses in most two-thread batches before; see BENCHMARKS.md).
+                      .jvmArgs("-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch")
+                      .shouldDoGC(true)
                       .build())
               .run();
       figures.put("simulator_flows_per_s_" + threads + "t", Math.round(flowsPerSecond(sim, threads)));
