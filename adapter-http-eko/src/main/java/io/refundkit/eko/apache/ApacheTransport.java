@@ -123,7 +123,7 @@ final class ApacheTransport implements Transport {
     HttpUriRequestBase http = new HttpUriRequestBase(request.method(), base);
     http.setPath(basePath + request.target());
     for (WireRequest.Header h : request.headers()) {
-      http.setHeader(h.name(), h.value());
+      http.addHeader(h.name(), h.value()); // names are distinct (WireRequest), so no search for an earlier one
     }
     request.body().forEach(b -> http.setEntity(new ByteArrayEntity(b, JSON)));
     http.setConfig(requestConfig(limits));

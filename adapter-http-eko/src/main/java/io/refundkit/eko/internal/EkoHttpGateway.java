@@ -17,7 +17,6 @@ import io.refundkit.port.UnknownCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -138,7 +137,7 @@ public final class EkoHttpGateway implements EkoGateway {
             : new NotSent(NotSentCause.DEADLINE_EXCEEDED, "the call's deadline ran out before sending", 1);
       }
       attempts++;
-      WireRequest request = new WireRequest(op, target, logPath, headers(stamp, body.isDefined()), body);
+      WireRequest request = new WireRequest(op, target, logPath, headers(stamp), body);
       long started = System.nanoTime();
       Either<TransportError, WireReply> sent = transport.send(request, limits(remaining));
       long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -206,16 +205,15 @@ public final class EkoHttpGateway implements EkoGateway {
     }
   }
 
-  private List<WireRequest.Header> headers(long stamp, boolean hasBody) {
+  private List<WireRequest.Header> headers(long stamp) {
     String timestamp = Long.toString(stamp);
-    List<WireRequest.Header> h = new ArrayList<>(6);
-    h.add(new WireRequest.Header("developer_key", config.developerKey().reveal()));
-    h.add(new WireRequest.Header("secret-key", signer.sign(timestamp)));
-    h.add(new WireRequest.Header("secret-key-timestamp", timestamp));
-    h.add(new WireRequest.Header("content-type", JSON));
-    h.add(new WireRequest.Header("accept", JSON));
-    h.add(new WireRequest.Header("user-agent", config.userAgent()));
-    return h;
+    return List.of(
+        new WireRequest.Header("developer_key", config.developerKey().reveal()),
+        new WireRequest.Header("secret-key", signer.sign(timestamp)),
+        new WireRequest.Header("secret-key-timestamp", timestamp),
+        new WireRequest.Header("content-type", JSON),
+        new WireRequest.Header("accept", JSON),
+        new WireRequest.Header("user-agent", config.userAgent()));
   }
 
   private AttemptLimits limits(long remainingNanos) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One signed attempt, ready for a {@link Transport}. {@code target} is the path and query relative to the
  * transport's base URL (e.g. {@code /tools/reference/transaction/13192443?initiator_id=...}): a transport is bound
- * to one base URL, so nothing parses a URL per attempt. {@link #toString()} shows neither headers nor body (they
+ * to one base URL, so nothing parses a URL per attempt. {@code headers} have distinct names (a transport adds them
+ * without looking for an earlier one of the same name). {@link #toString()} shows neither headers nor body (they
  * carry the keys and the OTP).
  */
 public record WireRequest(
