@@ -62,7 +62,13 @@ final class ApacheTransport implements Transport {
   private final boolean owned;
   private final URI base;
   private final String basePath;
-  /** The request config of a fresh call, whose limits are {@link EkoConfig}'s timeouts: built once. */
+  /**
+   * The request config of a fresh call, whose limits are {@link EkoConfig}'s timeouts: built once. On a pool this
+   * transport built ({@link #pooledClient}) it leaves the response timeout to the pool, whose connection config
+   * holds the same value and which HttpClient (5.5) applies to the socket on every lease, so one fewer socket
+   * option is set per request; a shorter timeout set by an earlier attempt does not linger (PooledTimeoutTest). On a
+   * client the caller built, every request carries its own.
+   */
   private final AttemptLimits usualLimits;
   private final RequestConfig usualConfig;
 
@@ -74,7 +80,7 @@ final class ApacheTransport implements Transport {
     this.usualLimits =
         new AttemptLimits(
             config.connectTimeout(), config.responseTimeout(), config.connectionLeaseTimeout(), Duration.ZERO);
-    this.usualConfig = buildRequestConfig(usualLimits);
+    this.usualConfig = buildRequestConfig(usualLimits, !owned);
     this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
   }
 
@@ -87,6 +93,7 @@ final class ApacheTransport implements Transport {
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(timeout(config.connectTimeout()))
+                    // Applied on every lease: the usual request config leaves the response timeout to it.
                     .setSocketTimeout(timeout(config.responseTimeout()))
                     .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                     .build())
@@ -244,25 +251,28 @@ final class ApacheTransport implements Transport {
   }
 
   /**
-   * The request's timeouts. Every request carries its own (never only the pool's defaults), so a short timeout set
-   * for one call cannot linger on a pooled connection; a fresh call's (the configured timeouts) is built once.
+   * The request's timeouts: a shortened attempt (its call's deadline running out) carries all of its own; a fresh
+   * call's (the configured timeouts) is built once, see {@link #usualConfig}.
    */
   private RequestConfig requestConfig(AttemptLimits limits) {
     boolean usual =
         limits.connectTimeout().equals(usualLimits.connectTimeout())
             && limits.responseTimeout().equals(usualLimits.responseTimeout())
             && limits.leaseTimeout().equals(usualLimits.leaseTimeout());
-    return usual ? usualConfig : buildRequestConfig(limits);
+    return usual ? usualConfig : buildRequestConfig(limits, true);
   }
 
   @SuppressWarnings("deprecation") // the per-request connect timeout is how the call deadline bounds connecting
-  private static RequestConfig buildRequestConfig(AttemptLimits limits) {
-    return RequestConfig.custom()
-        .setConnectTimeout(timeout(limits.connectTimeout()))
-        .setResponseTimeout(timeout(limits.responseTimeout()))
-        .setConnectionRequestTimeout(timeout(limits.leaseTimeout()))
-        .setRedirectsEnabled(false)
-        .build();
+  private static RequestConfig buildRequestConfig(AttemptLimits limits, boolean withResponseTimeout) {
+    RequestConfig.Builder config =
+        RequestConfig.custom()
+            .setConnectTimeout(timeout(limits.connectTimeout()))
+            .setConnectionRequestTimeout(timeout(limits.leaseTimeout()))
+            .setRedirectsEnabled(false);
+    if (withResponseTimeout) {
+      config.setResponseTimeout(timeout(limits.responseTimeout()));
+    }
+    return config.build();
   }
 
   static Option<Duration> retryAfter(Header header) {
