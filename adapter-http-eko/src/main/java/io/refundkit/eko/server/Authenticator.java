@@ -39,7 +39,7 @@ final class Authenticator {
     if (signer == null) {
       return refuse(2483, "unknown developer_key");
     }
-    if (timestamp.length() != 13 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!thirteenDigits(timestamp)) {
       return refuse(2486, "secret-key-timestamp must be milliseconds since the epoch (13 digits)");
     }
     if (!signer.verify(timestamp, signature)) {
@@ -54,6 +54,19 @@ final class Authenticator {
       return refuse(2485, "secret-key-timestamp was used before");
     }
     return Option.none();
+  }
+
+  private static boolean thirteenDigits(String timestamp) {
+    if (timestamp.length() != 13) {
+      return false;
+    }
+    for (int k = 0; k < 13; k++) {
+      char c = timestamp.charAt(k);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   ReplayGuard replays() {
