@@ -38,17 +38,13 @@ class PooledTimeoutTest {
    * timeouts of 1 s, so that a fresh call's limits are the configured ones (the usual request config).
    */
   static EkoConfig config(String baseUrl) {
-    return EkoConfig.builder()
-        .baseUrl(baseUrl)
-        .developerKey(TestSecrets.DEVELOPER_KEY)
-        .accessKey(TestSecrets.ACCESS_KEY)
+    return EkoHttpGatewayTest.config(baseUrl)
         .connectTimeout(Duration.ofSeconds(1))
         .connectionLeaseTimeout(Duration.ofSeconds(1))
         .responseTimeout(Duration.ofSeconds(4))
         .callDeadline(Duration.ofSeconds(5))
         .maxConnectionsPerRoute(1)
         .maxAttempts(2)
-        .backoff(Duration.ZERO, Duration.ZERO)
         .build();
   }
 

@@ -132,19 +132,12 @@ final class EnvelopeScanner {
    */
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic entries
   private Map<String, Object> data() {
-    if (peek() != '{') {
-      scalar();
+    if (!members()) {
       return Map.of();
     }
-    i++;
     int inner = 0;
     Map.Entry<String, Object>[] fields = new Map.Entry[16];
     int count = 0;
-    skipWhitespace();
-    if (peek() == '}') {
-      i++;
-      return Map.of();
-    }
     do {
       key(rootKeyCount, rootKeyCount + inner++);
       String name = dataKey();
@@ -162,18 +155,11 @@ final class EnvelopeScanner {
 
   /** {@code invalid_params}: an object of scalars as text (null as empty), or a scalar, which means none. */
   private Map<String, String> invalidParams() {
-    if (peek() != '{') {
-      scalar();
+    if (!members()) {
       return Map.of();
     }
-    i++;
     int inner = 0;
     Map<String, String> params = new TreeMap<>();
-    skipWhitespace();
-    if (peek() == '}') {
-      i++;
-      return params;
-    }
     do {
       key(rootKeyCount, rootKeyCount + inner++);
       String name = new String(b, keyStart, keyLength, StandardCharsets.ISO_8859_1);
@@ -182,6 +168,24 @@ final class EnvelopeScanner {
       params.put(name, v == NULL ? "" : v.toString());
     } while (nextMember());
     return params;
+  }
+
+  /**
+   * The start of a nested value that is read as an object: true when the scanner is then on its first member; false
+   * when it was an empty object or a scalar (read, and meaning no members).
+   */
+  private boolean members() {
+    if (peek() != '{') {
+      scalar();
+      return false;
+    }
+    i++;
+    skipWhitespace();
+    if (peek() == '}') {
+      i++;
+      return false;
+    }
+    return true;
   }
 
   /**
