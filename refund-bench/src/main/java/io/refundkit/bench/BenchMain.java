@@ -226,7 +226,7 @@ public final class BenchMain {
                       // every iteration (outside the measured batch): the score is the simulator's code and shared
                       // state, not a young collection that happens to land in one batch (measured: 60-150 ms
                       // pauses in most two-thread batches before; see BENCHMARKS.md).
-                      .jvmArgs("-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch")
+                      .jvmArgsAppend("-Xmn1g")
                       .shouldDoGC(true)
                       .build())
               .run();

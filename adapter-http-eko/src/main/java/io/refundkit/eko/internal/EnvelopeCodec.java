@@ -68,10 +68,7 @@ public final class EnvelopeCodec {
    * streaming parser, which also gives every refusal.
    */
   public Either<String, Envelope> decode(byte[] body) {
-    if (body == null || body.length == 0) {
-      return Either.left("empty body");
-    }
-    Option<ReadFields> scanned = EnvelopeScanner.scan(body);
+    Option<ReadFields> scanned = body == null ? Option.none() : EnvelopeScanner.scan(body);
     return scanned.isDefined() ? Either.right(scanned.get().envelope()) : decodeWithJackson(body);
   }
 
