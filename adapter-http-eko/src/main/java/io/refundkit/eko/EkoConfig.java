@@ -1,6 +1,7 @@
 package io.refundkit.eko;
 
 import io.refundkit.domain.ServiceCode;
+import io.refundkit.port.Environments;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * How to reach one Eko account: base URL, credentials, timeouts, pool, retries. Immutable; built by a validating
@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  *   <tr><th>Setting</th><th>Default</th><th>Meaning</th></tr>
  *   <tr><td>{@code baseUrl}</td><td>required</td><td>{@link #STAGING}, {@link #PRODUCTION} or any https URL;
  *       plain http only to loopback (127.0.0.0/8, ::1, localhost)</td></tr>
+ *   <tr><td>{@code environment}</td><td>from the base URL</td><td>the refund-once ledger's name for this Eko:
+ *       {@code eko-production}, {@code eko-staging} or the base URL's canonical form, unless named
+ *       (docs/environments.md)</td></tr>
  *   <tr><td>{@code developerKey}, {@code accessKey}</td><td>required</td><td>not blank, no surrounding
  *       whitespace</td></tr>
  *   <tr><td>{@code serviceCode}</td><td>none</td><td>sent with every refund unless the command names its
@@ -44,20 +47,22 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code proxy}</td><td>none</td><td>HTTP proxy, optionally with credentials</td></tr>
  *   <tr><td>{@code userAgent}</td><td>{@code refundkit/<version>}</td><td>User-Agent header</td></tr>
  * </table>
+ *
+ * <p>Every duration must be positive and at most {@link #MAX_DURATION} (24 hours); the backoff's may be zero.
  */
 public final class EkoConfig {
 
   /** Eko's staging (UAT) base URL. */
-  public static final String STAGING = "https://staging.eko.in/ekoapi/v3";
+  public static final String STAGING = Environments.EKO_STAGING_BASE_URL;
   /** Eko's production base URL, as Eko's SDKs publish it (no explicit port). */
-  public static final String PRODUCTION = "https://api.eko.in/ekoicici/v3";
+  public static final String PRODUCTION = Environments.EKO_PRODUCTION_BASE_URL;
+  /** The longest timeout, deadline or backoff a configuration accepts. */
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
   /** The refundkit version this adapter was built as ({@code dev} when run from unpackaged classes). */
   public static final String VERSION = readVersion();
 
-  private static final Pattern IPV4_LOOPBACK =
-      Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
-
   private final String baseUrl;
+  private final String environment;
   private final Secret developerKey;
   private final Secret accessKey;
   private final Option<ServiceCode> serviceCode;
@@ -76,6 +81,7 @@ public final class EkoConfig {
 
   private EkoConfig(Builder b, String normalisedBaseUrl) {
     this.baseUrl = normalisedBaseUrl;
+    this.environment = b.environment != null ? b.environment : Environments.ofBaseUrl(normalisedBaseUrl);
     this.developerKey = b.developerKey;
     this.accessKey = b.accessKey;
     this.serviceCode = b.serviceCode;
@@ -104,6 +110,15 @@ public final class EkoConfig {
   /** The normalised base URL: lower-case scheme and host, default port dropped, no trailing slash. */
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * Which Eko this configuration reaches, as the refund-once ledger keys it (docs/environments.md): the name set
+   * with {@link Builder#environment(String)}, else {@link Environments#ofBaseUrl} of the base URL
+   * ({@code eko-production}, {@code eko-staging}, or the URL's canonical form).
+   */
+  public String environment() {
+    return environment;
   }
 
   public Secret developerKey() {
@@ -171,6 +186,8 @@ public final class EkoConfig {
   public String toString() {
     return "EkoConfig[baseUrl="
         + baseUrl
+        + ", environment="
+        + environment
         + ", developerKey=****, accessKey=****, serviceCode="
         + serviceCode.map(String::valueOf).getOrElse("none")
         + ", connectTimeout="
@@ -256,7 +273,9 @@ public final class EkoConfig {
       path = path.substring(0, path.length() - 1);
     }
     if (scheme.equals("http") && !isLoopback(host)) {
-      problems.add("baseUrl may use plain http only for a loopback address (127.0.0.0/8, ::1, localhost)");
+      problems.add(
+          "baseUrl must use https:// (plain http is allowed only to a loopback address: 127.0.0.0/8, ::1,"
+              + " localhost)");
       return null;
     }
     return scheme + "://" + host + (port == -1 ? "" : ":" + port) + path;
@@ -264,18 +283,7 @@ public final class EkoConfig {
 
   /** Whether {@code host} (as a URI host: IPv6 in brackets) is a loopback name or literal. No DNS lookup. */
   static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost")) {
-      return true;
-    }
-    if (IPV4_LOOPBACK.matcher(h).matches()) {
-      return true;
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      String v6 = h.substring(1, h.length() - 1);
-      return v6.equals("::1") || v6.matches("(0{1,4}:){7}0{0,3}1") || v6.equals("0:0:0:0:0:0:0:1");
-    }
-    return false;
+    return Environments.isLoopback(host);
   }
 
   private static String readVersion() {
@@ -298,6 +306,7 @@ public final class EkoConfig {
    */
   public static final class Builder {
     private String baseUrl;
+    private String environment;
     private Secret developerKey;
     private Secret accessKey;
     private Option<ServiceCode> serviceCode = Option.none();
@@ -322,6 +331,16 @@ public final class EkoConfig {
     /** {@link EkoConfig#STAGING}, {@link EkoConfig#PRODUCTION}, or any https (or loopback http) URL. */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Names the environment explicitly instead of deriving it from the base URL (docs/environments.md): needed
+     * to tell two custom base URLs that reach different Ekos apart, or to make two that reach the same Eko (a
+     * proxy and its target) one. Lower-case letters, digits and {@code . _ : -}, at most 64 characters.
+     */
+    public Builder environment(String environment) {
+      this.environment = environment;
       return this;
     }
 
@@ -423,6 +442,9 @@ public final class EkoConfig {
     public EkoConfig build() {
       List<String> problems = new ArrayList<>();
       String url = normalise(baseUrl, problems);
+      if (environment != null && Environments.parseName(environment).isInvalid()) {
+        problems.add("environment " + Environments.parseName(environment).getError().head().message());
+      }
       checkKey("developerKey", developerKey, problems);
       checkKey("accessKey", accessKey, problems);
       if (developerKey != null && !developerKey.isBlank() && !isHeaderSafe(developerKey.reveal())) {
@@ -438,8 +460,9 @@ public final class EkoConfig {
       if (maxAttempts < 1) {
         problems.add("maxAttempts must be at least 1");
       }
-      if (backoffBase.isNegative() || backoffCap.isNegative() || backoffCap.compareTo(backoffBase) < 0) {
-        problems.add("backoff must have 0 <= base <= cap");
+      if (backoffBase.isNegative() || backoffCap.isNegative() || backoffCap.compareTo(backoffBase) < 0
+          || backoffCap.compareTo(MAX_DURATION) > 0) {
+        problems.add("backoff must have 0 <= base <= cap <= 24 hours");
       }
       if (proxyHost != null && (proxyHost.isBlank() || proxyPort < 1 || proxyPort > 65535)) {
         problems.add("proxy must have a host and a port from 1 to 65535");
@@ -470,8 +493,8 @@ public final class EkoConfig {
     }
 
     private static void positive(String name, Duration d, List<String> problems) {
-      if (d.isZero() || d.isNegative()) {
-        problems.add(name + " must be positive");
+      if (d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+        problems.add(name + " must be positive and at most 24 hours");
       }
     }
 

@@ -55,6 +55,37 @@ class EkoConfigTest {
     assertThat(valid().baseUrl("http://LOCALHOST:80/x/").build().baseUrl()).isEqualTo("http://localhost/x");
   }
 
+  @Test
+  void the_environment_is_an_identity_whatever_the_spelling_of_the_base_url() {
+    assertThat(valid().build().environment()).isEqualTo("eko-staging");
+    assertThat(valid().baseUrl("https://api.eko.in:25002/ekoicici/v3").build().environment())
+        .isEqualTo("eko-production")
+        .isEqualTo(valid().baseUrl(EkoConfig.PRODUCTION).build().environment());
+    assertThat(valid().baseUrl("http://localhost:8089/ekoapi/v3/").build().environment())
+        .isEqualTo(valid().baseUrl("http://127.0.0.1:8089/ekoapi/v3").build().environment())
+        .isEqualTo("http://127.0.0.1:8089/ekoapi/v3");
+  }
+
+  @Test
+  void an_environment_can_be_named_and_a_bad_name_is_refused_by_name() {
+    assertThat(valid().baseUrl("https://eko-proxy.internal/v3").environment("eko-production").build().environment())
+        .isEqualTo("eko-production");
+    refused(b -> b.environment("Eko Production"), "environment");
+    refused(b -> b.environment(""), "environment");
+  }
+
+  @Test
+  void durations_above_a_day_are_refused_by_name() {
+    refused(b -> b.callDeadline(Duration.ofHours(999_999_999L)), "callDeadline must be positive and at most 24 hours");
+    refused(b -> b.responseTimeout(Duration.ofDays(2)), "responseTimeout");
+    refused(b -> b.backoff(Duration.ZERO, Duration.ofDays(2)), "backoff");
+  }
+
+  @Test
+  void plain_http_to_a_remote_host_is_refused_with_words_that_say_use_https() {
+    refused(b -> b.baseUrl("http://eko.example/ekoapi/v3"), "baseUrl must use https://");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"http://127.0.0.1:8080/ekoapi/v3", "http://127.1.2.3/x", "http://[::1]:9000/x",
       "http://localhost:1234"})

@@ -6,9 +6,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The ledger's schema, by Flyway: versioned scripts in {@code db/refundkit/} on the classpath, applied in the
- * connection's current schema, recorded in {@value #HISTORY_TABLE} (never the application's own
- * {@code flyway_schema_history}).
+ * The ledger's schema, by Flyway: versioned scripts in {@code db/refundkit/} on the classpath (V1 the tables) and
+ * {@link EnvironmentKeysMigration} (V2, environment identities in every key), applied in the connection's current
+ * schema, recorded in {@value #HISTORY_TABLE} (never the application's own {@code flyway_schema_history}).
  *
  * <p>Settings that let the ledger share a database with an application: a schema that already holds other tables is
  * baselined at version 0, so refundkit's V1 still runs; {@code clean} stays disabled (Flyway's default). On
@@ -52,6 +52,7 @@ public final class Migrations {
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations(LOCATION)
+            .javaMigrations(new EnvironmentKeysMigration())
             .table(HISTORY_TABLE)
             .baselineOnMigrate(true)
             .baselineVersion("0")
@@ -63,11 +64,17 @@ public final class Migrations {
 
   /** Whether {@code e} came from a database that could not be reached or answered with an error. */
   public static boolean isDatabaseFailure(FlywayException e) {
+    return databaseFailure(e) != null;
+  }
+
+  /** The innermost {@link java.sql.SQLException} behind {@code e}, or {@code null}: what the database said. */
+  public static java.sql.SQLException databaseFailure(Throwable e) {
+    java.sql.SQLException found = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException) {
-        return true;
+      if (t instanceof java.sql.SQLException sql) {
+        found = sql;
       }
     }
-    return false;
+    return found;
   }
 }
