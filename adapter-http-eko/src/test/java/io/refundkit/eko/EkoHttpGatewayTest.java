@@ -644,9 +644,39 @@ class EkoHttpGatewayTest {
   }
 
   @Test
-  void environment_is_the_normalised_base_url() {
+  void a_failure_before_the_request_could_leave_is_not_sent_never_unknown() {
+    Clock broken =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            throw new ArithmeticException("long overflow");
+          }
+        };
+    try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.REFUND_DONE));
+        EkoGateway eko = EkoGateways.create(config(peer.baseUrl()).clock(broken).build())) {
+
+      RefundOutcome outcome = eko.initiateRefund(TestSecrets.refund());
+
+      assertThat(outcome).isInstanceOf(NotSent.class);
+      assertThat(((NotSent) outcome).detail()).contains("before it was sent", "ArithmeticException");
+      assertThat(peer.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void environment_is_the_configs_identity_of_the_base_url() {
     try (EkoGateway eko = EkoGateways.create(config("HTTPS://Staging.EKO.in:443/ekoapi/v3/").build())) {
-      assertThat(eko.environment()).isEqualTo("https://staging.eko.in/ekoapi/v3");
+      assertThat(eko.environment()).isEqualTo("eko-staging");
     }
   }
 

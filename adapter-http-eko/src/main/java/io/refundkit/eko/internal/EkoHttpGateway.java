@@ -77,8 +77,25 @@ public final class EkoHttpGateway implements EkoGateway {
   @Override
   public RefundOutcome initiateRefund(RefundCommand command) {
     Objects.requireNonNull(command, "command");
-    byte[] body = requests.encodeRefund(command, config.serviceCode());
+    byte[] body;
+    try {
+      body = requests.encodeRefund(command, config.serviceCode());
+    } catch (RuntimeException e) {
+      return beforeSending(e, 1);
+    }
     return (RefundOutcome) call(Operation.INITIATE_REFUND, command.tid(), Option.some(body), "");
+  }
+
+  /**
+   * A failure that provably happened before a request could leave (building it, reading the clock): nothing reached
+   * Eko, so it is {@link NotSent}, never an unknown outcome (which would block the refund until reconciled).
+   */
+  private static NotSent beforeSending(RuntimeException e, int attempts) {
+    LOG.warn("an Eko request failed before sending: {}", e.getClass().getName(), e);
+    return new NotSent(
+        NotSentCause.UNAVAILABLE,
+        "the request failed before it was sent (" + e.getClass().getSimpleName() + ")",
+        Math.max(1, attempts));
   }
 
   @Override
@@ -89,10 +106,10 @@ public final class EkoHttpGateway implements EkoGateway {
     return (InquiryOutcome) call(Operation.INQUIRE, tid, Option.none(), query);
   }
 
-  /** The normalised base URL, e.g. {@code https://staging.eko.in/ekoapi/v3}. */
+  /** {@link EkoConfig#environment()}: {@code eko-staging}, {@code eko-production}, a name, or a canonical URL. */
   @Override
   public String environment() {
-    return config.baseUrl();
+    return config.environment();
   }
 
   @Override
@@ -118,8 +135,14 @@ public final class EkoHttpGateway implements EkoGateway {
       if (closed.get()) {
         return last != null ? last : TransportFailure.CLIENT_CLOSED.outcome("", Math.max(1, attempts));
       }
-      long stamp = stamps.next();
-      Duration early = stamps.waitBeforeSending(stamp);
+      long stamp;
+      Duration early;
+      try {
+        stamp = stamps.next();
+        early = stamps.waitBeforeSending(stamp);
+      } catch (RuntimeException e) {
+        return last != null ? last : beforeSending(e, attempts);
+      }
       if (!early.isZero()) {
         if (early.toNanos() >= deadline - System.nanoTime() || !pause(early)) {
           return last != null
@@ -136,10 +159,17 @@ public final class EkoHttpGateway implements EkoGateway {
             ? last
             : new NotSent(NotSentCause.DEADLINE_EXCEEDED, "the call's deadline ran out before sending", 1);
       }
+      WireRequest request;
+      AttemptLimits limits;
+      try {
+        request = new WireRequest(op, target, logPath, headers(stamp), body);
+        limits = limits(remaining);
+      } catch (RuntimeException e) {
+        return last != null ? last : beforeSending(e, attempts);
+      }
       attempts++;
-      WireRequest request = new WireRequest(op, target, logPath, headers(stamp), body);
       long started = System.nanoTime();
-      Either<TransportError, WireReply> sent = transport.send(request, limits(remaining));
+      Either<TransportError, WireReply> sent = transport.send(request, limits);
       long latencyMs = (System.nanoTime() - started) / 1_000_000;
       String http;
       String row;
