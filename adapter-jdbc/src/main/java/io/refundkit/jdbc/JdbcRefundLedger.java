@@ -120,10 +120,12 @@ public final class JdbcRefundLedger implements RefundLedger {
     try {
       return Migrations.migrate(dataSource);
     } catch (FlywayException e) {
-      if (Migrations.isDatabaseFailure(e)) {
-        throw new LedgerUnavailableException("migrating the refund ledger schema failed: " + e.getMessage(), e);
+      java.sql.SQLException database = Migrations.databaseFailure(e);
+      if (database != null) {
+        throw Transactions.unavailable("migrating the refund ledger schema", database, e);
       }
-      throw new IllegalStateException("the refund ledger schema could not be migrated: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the refund ledger schema could not be migrated: " + Transactions.firstLine(e.getMessage()), e);
     }
   }
 

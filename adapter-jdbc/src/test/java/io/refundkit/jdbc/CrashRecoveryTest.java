@@ -77,7 +77,7 @@ class CrashRecoveryTest {
                 .build();
 
         RefundResult duplicate = later.refund(TID, sandbox.customersOtp(TID));
-        List<RefundResult> swept = later.sweep(Duration.ofMinutes(5));
+        List<RefundResult> swept = later.sweep(Duration.ofMinutes(5)).results();
         RefundResult afterSweep = later.refund(TID, sandbox.customersOtp(TID));
 
         assertThat(duplicate).isInstanceOf(RefundResult.Rejected.class);

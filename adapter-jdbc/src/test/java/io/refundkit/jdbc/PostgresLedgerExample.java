@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.refundkit.app.RefundResult;
 import io.refundkit.app.RefundService;
+import io.refundkit.app.SweepReport;
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
@@ -46,11 +47,12 @@ class PostgresLedgerExample {
         RefundResult result = refunds.refund(tid, consent); // refused on every other instance meanwhile
 
         // On a schedule, on any one instance or all of them: settle what a crashed instance left behind.
-        List<RefundResult> reconciled = refunds.sweep(Duration.ofMinutes(5));
+        SweepReport reconciled = refunds.sweep(Duration.ofMinutes(5)); // and what it could not reach
         // README:jdbc-end
 
         assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
-        assertThat(reconciled).isEmpty();
+        assertThat(reconciled.results()).isEmpty();
+        assertThat(reconciled.notReached()).isEmpty();
         assertThat(refunds.refund(tid, consent).kind()).isEqualTo(RefundResult.Kind.REJECTED);
         assertThat(sandbox.refundRequests(tid)).isEqualTo(1);
       }

@@ -19,7 +19,7 @@ public sealed interface RefundResult {
   enum Kind {
     /** The money is back in the agent's wallet. */
     REFUNDED,
-    /** Inquiry shows the refund did not happen (still Refund Pending); a fresh OTP may be used. */
+    /** Inquiry shows the transaction not refunded (see {@link NotRefunded} for whether it can be). */
     NOT_REFUNDED,
     /** Refused: by Eko, or by the ledger (already refunded, already in progress). */
     REJECTED,
@@ -33,17 +33,40 @@ public sealed interface RefundResult {
 
   Kind kind();
 
+  /** How a {@link Refunded} result is known. */
+  enum Evidence {
+    /** Eko answered this refund request with its receipt. */
+    EKO_ANSWER,
+    /** This attempt's outcome was unknown, and Transaction Inquiry now shows the transaction Refunded. */
+    INQUIRY,
+    /** The refund-once ledger already held this attempt as refunded; Eko was not asked again. */
+    LEDGER,
+    /**
+     * The ledger holds no refund of this transaction that could have applied, and Transaction Inquiry shows it
+     * Refunded: refunded some other way (another channel, another ledger).
+     */
+    INQUIRY_WITHOUT_ATTEMPT
+  }
+
   /**
    * Refunded.
    *
-   * @param receipt Eko's receipt; empty when the refund was confirmed by inquiry (inquiry has no receipt)
-   * @param confirmedByInquiry true when Eko's answer was lost and Transaction Inquiry showed Refunded
+   * @param receipt Eko's receipt; present exactly when {@code evidence} is {@link Evidence#EKO_ANSWER}
+   * @param evidence how it is known
    */
-  record Refunded(TransactionId tid, Option<RefundReceipt> receipt, boolean confirmedByInquiry)
-      implements RefundResult {
+  record Refunded(TransactionId tid, Option<RefundReceipt> receipt, Evidence evidence) implements RefundResult {
     public Refunded {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(receipt, "receipt");
+      Objects.requireNonNull(evidence, "evidence");
+      if (receipt.isDefined() != (evidence == Evidence.EKO_ANSWER)) {
+        throw new IllegalArgumentException("a receipt comes with Eko's answer and only with it");
+      }
+    }
+
+    /** Whether this call's Transaction Inquiry is what showed the refund (Eko's own answer did not). */
+    public boolean confirmedByInquiry() {
+      return evidence == Evidence.INQUIRY || evidence == Evidence.INQUIRY_WITHOUT_ATTEMPT;
     }
 
     @Override
@@ -52,8 +75,14 @@ public sealed interface RefundResult {
     }
   }
 
-  /** Inquiry found the transaction still in {@code status} (Refund Pending): the refund did not happen. */
-  record NotRefunded(TransactionId tid, TxStatus status) implements RefundResult {
+  /**
+   * Transaction Inquiry shows the transaction not refunded, in {@code status}.
+   *
+   * @param released true when this call settled refundkit's own attempt as not refunded: the request that was
+   *     sent never applied and can no longer arrive, so a fresh OTP may be used; false when there was no attempt
+   *     to settle (then {@code status} says whether a refund is possible: only Refund Pending is refundable)
+   */
+  record NotRefunded(TransactionId tid, TxStatus status, boolean released) implements RefundResult {
     public NotRefunded {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(status, "status");

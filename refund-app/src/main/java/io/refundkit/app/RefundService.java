@@ -32,6 +32,7 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,15 @@ import org.slf4j.LoggerFactory;
  * without a second request to the gateway. When the gateway's answer is lost ({@link OutcomeUnknown}), the
  * refund is reconciled at once by Transaction Inquiry: {@code tx_status} 4 → refunded (confirmed by inquiry);
  * 3 → not refunded, the claim released so that a fresh OTP may be used, but only once the request that was sent
- * can no longer reach Eko (see below; until then it stays unknown); anything else → still unknown, kept in the
- * ledger for a later {@link #reconcile}. {@link NotSent} and {@link Rejected} release the claim, except Eko's
- * "already refunded", which settles the attempt as refunded.
+ * can no longer reach Eko (see below; until then it stays unknown); 0 Success and 1 Fail likewise (Eko refuses to
+ * refund them, so once the request cannot arrive it did not apply); anything else (Response Awaited, On Hold, an
+ * undocumented code) → still unknown, kept in the ledger for a later {@link #reconcile}. {@link NotSent} and
+ * {@link Rejected} release the claim, except Eko's "already refunded", which settles the attempt as refunded.
+ *
+ * <p>{@link RefundResult.NotSent} always means a retry may claim the transaction at once: the claim was released
+ * (or never made; a claim whose recording the ledger could not confirm is withdrawn when the ledger shows it). The
+ * one exception is named by its cause, {@link NotSentCause#LEDGER_UNAVAILABLE}: the ledger itself failed, and its
+ * detail says what is left.
  *
  * <p>The late-arrival window, {@code inFlightStaleAfter} (default 5 minutes): a request whose answer was lost may
  * still be on its way, or still being processed by a slow Eko, when the first inquiry says "Refund Pending". So
@@ -94,6 +101,11 @@ public final class RefundService {
     return agent;
   }
 
+  /** The environment of the gateway this service refunds through: the first part of every attempt's key. */
+  public String environment() {
+    return gateway.environment();
+  }
+
   /** Get Refund OTP: Eko sends the customer a fresh OTP. Harmless to repeat; only the newest OTP counts. */
   public OtpOutcome requestOtp(TransactionId tid) {
     Objects.requireNonNull(tid, "tid");
@@ -129,12 +141,15 @@ public final class RefundService {
     Objects.requireNonNull(consent, "consent");
     AttemptKey key = keyOf(tid);
     Either<ClaimRefused, RefundAttempt> claim;
+    Instant claimedAt = now();
     try {
-      claim = ledger.claim(key, owner, now());
+      claim = ledger.claim(key, owner, claimedAt);
     } catch (LedgerUnavailableException e) {
       LOG.warn("refund of {} not sent: the refund-once ledger is unavailable", tid, e);
       return new RefundResult.NotSent(
-          tid, NotSentCause.LEDGER_UNAVAILABLE, "the refund-once ledger is unavailable: " + e.getMessage());
+          tid,
+          NotSentCause.LEDGER_UNAVAILABLE,
+          "the refund-once ledger is unavailable (" + e.getMessage() + ")" + withdrawUnconfirmedClaim(key, claimedAt));
     }
     if (claim.isLeft()) {
       RefundError reason = claim.getLeft().reason();
@@ -150,7 +165,7 @@ public final class RefundService {
 
     if (outcome instanceof Refunded r) {
       settle(attempt, new Settlement.Refunded(Option.some(r.receipt().refundTid()), false));
-      return new RefundResult.Refunded(tid, Option.some(r.receipt()), false);
+      return new RefundResult.Refunded(tid, Option.some(r.receipt()), RefundResult.Evidence.EKO_ANSWER);
     }
     if (outcome instanceof Rejected r) {
       settle(
@@ -161,8 +176,14 @@ public final class RefundService {
       return new RefundResult.Rejected(tid, r.reason(), Option.some(r.reply()));
     }
     if (outcome instanceof NotSent n) {
-      settle(attempt, new Settlement.Released(codeOf(n)));
-      return new RefundResult.NotSent(tid, n.cause(), n.detail());
+      if (release(attempt, codeOf(n))) {
+        return new RefundResult.NotSent(tid, n.cause(), n.detail());
+      }
+      return new RefundResult.NotSent(
+          tid,
+          NotSentCause.LEDGER_UNAVAILABLE,
+          n.detail() + "; the refund-once ledger could not record that nothing was sent, so this transaction's claim"
+              + " stays in flight until a sweep or reconcile settles it after " + attempt.claimedAt().plus(inFlightStaleAfter));
     }
     OutcomeUnknown unknown = (OutcomeUnknown) outcome;
     Option<RefundAttempt> recorded = settle(attempt, new Settlement.Unknown(codeOf(unknown)));
@@ -172,8 +193,10 @@ public final class RefundService {
   }
 
   /**
-   * Settles an unknown or abandoned refund of {@code tid} by Transaction Inquiry and records the result. For a
-   * transaction the ledger does not know, reports what inquiry says without recording anything. Safe to repeat.
+   * Settles an unknown or abandoned refund of {@code tid} by Transaction Inquiry and records the result. An attempt
+   * the ledger already holds as refunded is reported from the ledger, without asking Eko. For a transaction with no
+   * attempt that could have applied (none, or released), reports what inquiry says without recording anything:
+   * refunded some other way, or not refunded (and whether it is refundable). Safe to repeat.
    */
   public RefundResult reconcile(TransactionId tid) {
     Objects.requireNonNull(tid, "tid");
@@ -193,17 +216,21 @@ public final class RefundService {
 
   /**
    * Reconciles every attempt of this service's environment and initiator that is {@link AttemptState#UNKNOWN},
-   * or {@link AttemptState#IN_FLIGHT} for longer than {@code olderThan}.
+   * or {@link AttemptState#IN_FLIGHT} for longer than {@code olderThan}; reports the attempts needing
+   * reconciliation that belong to another environment or initiator as not reached.
    */
-  public List<RefundResult> sweep(Duration olderThan) {
+  public SweepReport sweep(Duration olderThan) {
     List<RefundResult> results = new ArrayList<>();
+    List<RefundAttempt> notReached = new ArrayList<>();
     for (RefundAttempt attempt : ledger.needingReconciliation(olderThan, now())) {
       AttemptKey key = attempt.key();
       if (key.environment().equals(gateway.environment()) && key.initiatorId().equals(agent.initiatorId())) {
         results.add(reconcile(key.tid()));
+      } else {
+        notReached.add(attempt);
       }
     }
-    return results;
+    return new SweepReport(results, notReached);
   }
 
   private RefundOutcome send(RefundCommand command) {
@@ -227,33 +254,46 @@ public final class RefundService {
         new RefundEvent.OutcomeReceived(tid, "inquiry", inquiry.kind(), codeOf(inquiry), inquiry.attempts(), now()));
     if (!(inquiry instanceof StatusRead read)) {
       return new RefundResult.OutcomeUnknown(
-          tid, why + "; the inquiry did not answer (" + codeOf(inquiry) + "): run reconcile later", Option.none());
+          tid, why + "; the inquiry did not answer (" + codeOf(inquiry) + ")", Option.none());
     }
     TxStatus status = read.report().status();
     if (status.equals(TxStatus.REFUNDED)) {
       return settle(attempt, new Settlement.Refunded(attempt.refundTid(), true))
-          .map(a -> fromLedger(a, why))
+          .map(a -> (RefundResult) new RefundResult.Refunded(tid, Option.none(), RefundResult.Evidence.INQUIRY))
           .getOrElse(() -> currentStanding(attempt.key(), why));
     }
-    if (status.equals(TxStatus.REFUND_PENDING) && isStale(attempt)) {
-      return settle(attempt, new Settlement.Released("not_refunded"))
-          .map(a -> (RefundResult) new RefundResult.NotRefunded(tid, status))
+    boolean stale = isStale(attempt);
+    if (stale && cannotBeRefundInProgress(status)) {
+      return settle(attempt, new Settlement.Released(status.equals(TxStatus.REFUND_PENDING)
+              ? "not_refunded" : "not_refunded_tx_status_" + status.code()))
+          .map(a -> (RefundResult) new RefundResult.NotRefunded(tid, status, true))
           .getOrElse(() -> currentStanding(attempt.key(), why));
     }
-    if (attempt.state() == AttemptState.IN_FLIGHT && isStale(attempt)) {
+    if (attempt.state() == AttemptState.IN_FLIGHT && stale) {
       settle(attempt, new Settlement.Unknown("inquiry_status_" + status.code()));
     }
     String still;
-    if (attempt.state() == AttemptState.IN_FLIGHT && !isStale(attempt)) {
-      still = "a refund is in flight";
-    } else if (status.equals(TxStatus.REFUND_PENDING)) {
+    if (!stale) {
       still =
-          why + "; Eko still shows Refund Pending, but the request may yet arrive until "
+          (attempt.state() == AttemptState.IN_FLIGHT ? "a refund is in flight" : why) + "; Eko shows "
+              + status.label() + ", but the request may yet arrive until "
               + attempt.claimedAt().plus(inFlightStaleAfter);
     } else {
-      still = why + "; inquiry shows " + status.label();
+      still =
+          why + "; Eko shows " + status.label() + " (tx_status " + status.code()
+              + "), which does not tell whether the refund applied";
     }
-    return new RefundResult.OutcomeUnknown(tid, still + ": run reconcile later", Option.some(status));
+    return new RefundResult.OutcomeUnknown(tid, still, Option.some(status));
+  }
+
+  /**
+   * Whether a transaction in {@code status} cannot have a refund of ours in progress, so that, once the request
+   * can no longer arrive, it provably did not apply: Refund Pending (it would be Refunded), Success and Fail (Eko
+   * refuses to refund them). Response Awaited, On Hold and undocumented codes may mean Eko is still processing:
+   * those stay unknown (README, "Outcomes").
+   */
+  private static boolean cannotBeRefundInProgress(TxStatus status) {
+    return status.equals(TxStatus.REFUND_PENDING) || status.equals(TxStatus.SUCCESS) || status.equals(TxStatus.FAIL);
   }
 
   private RefundResult inquireOnly(TransactionId tid) {
@@ -263,12 +303,9 @@ public final class RefundService {
     if (inquiry instanceof StatusRead read) {
       TxStatus status = read.report().status();
       if (status.equals(TxStatus.REFUNDED)) {
-        return new RefundResult.Refunded(tid, Option.none(), true);
+        return new RefundResult.Refunded(tid, Option.none(), RefundResult.Evidence.INQUIRY_WITHOUT_ATTEMPT);
       }
-      if (status.equals(TxStatus.REFUND_PENDING)) {
-        return new RefundResult.NotRefunded(tid, status);
-      }
-      return new RefundResult.OutcomeUnknown(tid, "inquiry shows " + status.label(), Option.some(status));
+      return new RefundResult.NotRefunded(tid, status, false);
     }
     if (inquiry instanceof Rejected r) {
       return new RefundResult.Rejected(tid, r.reason(), Option.some(r.reply()));
@@ -276,7 +313,46 @@ public final class RefundService {
     if (inquiry instanceof NotSent n) {
       return new RefundResult.NotSent(tid, n.cause(), n.detail());
     }
-    return new RefundResult.OutcomeUnknown(tid, ((OutcomeUnknown) inquiry).detail(), Option.none());
+    return new RefundResult.OutcomeUnknown(
+        tid, "the inquiry got no usable answer (" + ((OutcomeUnknown) inquiry).detail() + "): ask again", Option.none());
+  }
+
+  /**
+   * The claim of {@code key} at {@code claimedAt} could not be confirmed (the ledger failed, perhaps after
+   * committing it). Nothing was sent, so if the ledger holds that very claim, release it: a retry must not find it
+   * in flight. Best effort; returns what the caller should know.
+   */
+  private String withdrawUnconfirmedClaim(AttemptKey key, Instant claimedAt) {
+    try {
+      Option<RefundAttempt> held = ledger.find(key);
+      if (held.isDefined()
+          && held.get().state() == AttemptState.IN_FLIGHT
+          && held.get().owner().equals(owner)
+          && held.get().claimedAt().truncatedTo(ChronoUnit.MICROS).equals(claimedAt.truncatedTo(ChronoUnit.MICROS))) {
+        ledger.settle(held.get(), new Settlement.Released("claim_unconfirmed"), owner, now());
+      }
+      return "";
+    } catch (LedgerUnavailableException e) {
+      LOG.debug("could not check for an unconfirmed claim of {}", key.tid(), e);
+      return "";
+    }
+  }
+
+  /** Settles {@code attempt} as released; tries three times, since a claim left in flight blocks retries. */
+  private boolean release(RefundAttempt attempt, String code) {
+    for (int i = 0; i < 3; i++) {
+      try {
+        Either<LedgerConflict, RefundAttempt> settled =
+            ledger.settle(attempt, new Settlement.Released(code), owner, now());
+        if (settled.isLeft()) {
+          LOG.info("releasing {} lost a race: {}", attempt.key().tid(), settled.getLeft().why());
+        }
+        return true;
+      } catch (LedgerUnavailableException e) {
+        LOG.warn("could not release the claim of {} (try {} of 3)", attempt.key().tid(), i + 1, e);
+      }
+    }
+    return false;
   }
 
   /** Records a settlement; on a lost race, logs it and returns none (the caller reads the current standing). */
@@ -296,22 +372,24 @@ public final class RefundService {
   }
 
   private RefundResult currentStanding(AttemptKey key, String why) {
-    return ledger.find(key).map(a -> fromLedger(a, why))
-        .getOrElse(() -> new RefundResult.OutcomeUnknown(key.tid(), why, Option.none()));
+    try {
+      return ledger.find(key).map(a -> fromLedger(a, why))
+          .getOrElse(() -> new RefundResult.OutcomeUnknown(key.tid(), why, Option.none()));
+    } catch (LedgerUnavailableException e) {
+      LOG.warn("could not read the attempt of {} back", key.tid(), e);
+      return new RefundResult.OutcomeUnknown(key.tid(), why + " (the ledger could not be read back)", Option.none());
+    }
   }
 
   private RefundResult fromLedger(RefundAttempt attempt, String why) {
     TransactionId tid = attempt.key().tid();
     switch (attempt.state()) {
       case REFUNDED:
-        boolean byInquiry =
-            !attempt.history().isEmpty()
-                && attempt.history().get(attempt.history().size() - 1).code().equals("refunded_confirmed_by_inquiry");
-        return new RefundResult.Refunded(tid, Option.none(), byInquiry);
+        return new RefundResult.Refunded(tid, Option.none(), RefundResult.Evidence.LEDGER);
       case RELEASED:
-        return new RefundResult.NotRefunded(tid, TxStatus.REFUND_PENDING);
+        return new RefundResult.NotRefunded(tid, TxStatus.REFUND_PENDING, true);
       default:
-        return new RefundResult.OutcomeUnknown(tid, why + ": run reconcile later", Option.none());
+        return new RefundResult.OutcomeUnknown(tid, why, Option.none());
     }
   }
 

@@ -171,7 +171,7 @@ class RefundServiceTest {
 
       RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(result).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(result).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
       assertThat(refundRequestsSeen(TID)).isEqualTo(1);
       assertThat(eko.refunds()).hasSize(1);
@@ -187,7 +187,7 @@ class RefundServiceTest {
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
       assertThat(((RefundResult.OutcomeUnknown) first).detail()).contains("may yet arrive");
-      assertThat(later).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
+      assertThat(later).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING, true));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
       assertThat(service.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
     }
@@ -201,7 +201,7 @@ class RefundServiceTest {
       RefundResult later = service.reconcile(TID);
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
     }
 
@@ -228,7 +228,7 @@ class RefundServiceTest {
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
       assertThat(((RefundResult.Rejected) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
-      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), true));
+      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(refundRequestsSeen(TID)).isEqualTo(1);
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
     }
@@ -240,10 +240,27 @@ class RefundServiceTest {
       service.refund(TID, customersOtp(TID));
       service.refund(DemoDataset.SECOND_PENDING_TID, customersOtp(DemoDataset.SECOND_PENDING_TID));
 
-      List<RefundResult> swept = service.sweep(Duration.ofMinutes(5));
+      SweepReport swept = service.sweep(Duration.ofMinutes(5));
 
-      assertThat(swept).extracting(RefundResult::kind).containsOnly(RefundResult.Kind.REFUNDED).hasSize(2);
+      assertThat(swept.results()).extracting(RefundResult::kind).containsOnly(RefundResult.Kind.REFUNDED).hasSize(2);
+      assertThat(swept.notReached()).isEmpty();
+      assertThat(swept.leftUnsettled()).isFalse();
       assertThat(ledger.list(Set.of(AttemptState.UNKNOWN, AttemptState.IN_FLIGHT))).isEmpty();
+    }
+
+    @Test
+    void a_sweep_names_the_attempts_of_other_environments_and_initiators_it_cannot_reach() {
+      AttemptKey elsewhere = new AttemptKey("eko-production", DemoDataset.AGENT.initiatorId(), TID);
+      AttemptKey otherAgent = new AttemptKey(eko.environment(), new io.refundkit.domain.InitiatorId("9000000001"), TID);
+      ledger.settle(ledger.claim(elsewhere, "node-a", clock.instant()).get(), new Settlement.Unknown("read_timeout"),
+          "node-a", clock.instant());
+      ledger.claim(otherAgent, "node-a", clock.instant().minus(Duration.ofMinutes(10)));
+
+      SweepReport swept = service.sweep(Duration.ofMinutes(5));
+
+      assertThat(swept.results()).isEmpty();
+      assertThat(swept.notReached()).extracting(RefundAttempt::key).containsExactlyInAnyOrder(elsewhere, otherAgent);
+      assertThat(swept.leftUnsettled()).isTrue();
     }
   }
 
@@ -269,17 +286,50 @@ class RefundServiceTest {
 
       RefundResult result = service.reconcile(TID);
 
-      assertThat(result).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING));
+      assertThat(result).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING, true));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
+    }
+
+    @Test
+    void an_abandoned_claim_on_a_transaction_eko_shows_success_is_released_once_it_can_no_longer_arrive() {
+      AttemptKey key = new AttemptKey(eko.environment(), DemoDataset.AGENT.initiatorId(), DemoDataset.SUCCESS_TID);
+      ledger.claim(key, "a-dead-instance", clock.instant());
+
+      RefundResult early = service.reconcile(DemoDataset.SUCCESS_TID);
+      clock.advance(Duration.ofMinutes(5));
+      RefundResult late = service.reconcile(DemoDataset.SUCCESS_TID);
+
+      assertThat(early.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(((RefundResult.OutcomeUnknown) early).detail()).contains("may yet arrive until");
+      assertThat(late).isEqualTo(new RefundResult.NotRefunded(DemoDataset.SUCCESS_TID, TxStatus.SUCCESS, true));
+    }
+
+    @Test
+    void an_unknown_attempt_on_a_transaction_still_awaited_stays_unknown_and_says_why() {
+      AttemptKey key = new AttemptKey(eko.environment(), DemoDataset.AGENT.initiatorId(), DemoDataset.AWAITED_TID);
+      ledger.claim(key, "a-dead-instance", clock.instant());
+      clock.advance(Duration.ofMinutes(5));
+
+      RefundResult result = service.reconcile(DemoDataset.AWAITED_TID);
+
+      assertThat(result.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+      assertThat(((RefundResult.OutcomeUnknown) result).detail()).contains("Response Awaited");
+      assertThat(attempt(DemoDataset.AWAITED_TID).get().state()).isEqualTo(AttemptState.UNKNOWN);
     }
 
     @Test
     void an_untracked_transaction_is_reported_as_inquiry_sees_it() {
       assertThat(service.reconcile(DemoDataset.REFUNDED_TID))
-          .isEqualTo(new RefundResult.Refunded(DemoDataset.REFUNDED_TID, Option.none(), true));
-      assertThat(service.reconcile(DemoDataset.SECOND_PENDING_TID).kind())
-          .isEqualTo(RefundResult.Kind.NOT_REFUNDED);
-      assertThat(service.reconcile(DemoDataset.AWAITED_TID).kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
+          .isEqualTo(
+              new RefundResult.Refunded(
+                  DemoDataset.REFUNDED_TID, Option.none(), RefundResult.Evidence.INQUIRY_WITHOUT_ATTEMPT));
+      assertThat(service.reconcile(DemoDataset.SECOND_PENDING_TID))
+          .isEqualTo(new RefundResult.NotRefunded(DemoDataset.SECOND_PENDING_TID, TxStatus.REFUND_PENDING, false));
+      assertThat(service.reconcile(DemoDataset.SUCCESS_TID))
+          .isEqualTo(new RefundResult.NotRefunded(DemoDataset.SUCCESS_TID, TxStatus.SUCCESS, false));
+      assertThat(service.reconcile(DemoDataset.AWAITED_TID))
+          .isEqualTo(new RefundResult.NotRefunded(DemoDataset.AWAITED_TID, TxStatus.AWAITED, false));
+      assertThat(ledger.list(Set.of(AttemptState.values()))).isEmpty();
       assertThat(service.reconcile(new TransactionId("1")).kind()).isEqualTo(RefundResult.Kind.REJECTED);
     }
 
@@ -290,7 +340,8 @@ class RefundServiceTest {
 
       RefundResult result = service.reconcile(TID);
 
-      assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+      assertThat(result)
+          .isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.LEDGER));
       assertThat(eko.callLog()).isEmpty();
     }
   }
@@ -391,6 +442,94 @@ class RefundServiceTest {
       assertThat(result).isInstanceOf(RefundResult.NotSent.class);
       assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(refundRequestsSeen(TID)).isZero();
+    }
+  }
+
+  @Nested
+  class Not_sent_means_a_retry_can_claim_at_once {
+
+    @Test
+    void a_claim_the_ledger_recorded_but_could_not_confirm_is_withdrawn() {
+      RefundService service =
+          RefundService.builder(eko, new ClaimThenFailLedger(ledger), DemoDataset.AGENT).clock(clock).build();
+
+      RefundResult result = service.refund(TID, customersOtp(TID));
+
+      assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
+      assertThat(refundRequestsSeen(TID)).isZero();
+      assertThat(RefundServiceTest.this.service.refund(TID, customersOtp(TID)).kind())
+          .isEqualTo(RefundResult.Kind.REFUNDED);
+    }
+
+    @Test
+    void when_the_ledger_cannot_release_a_claim_the_result_says_so_instead_of_safe_to_retry() {
+      eko.script().onRefund().once().notSent();
+      RefundService service =
+          RefundService.builder(eko, new SettleFailsLedger(ledger), DemoDataset.AGENT).clock(clock).build();
+
+      RefundResult result = service.refund(TID, customersOtp(TID));
+
+      RefundResult.NotSent notSent = (RefundResult.NotSent) result;
+      assertThat(notSent.cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(notSent.detail()).contains("claim stays in flight");
+      assertThat(eko.refunds()).isEmpty();
+    }
+  }
+
+  /** A ledger whose claim is recorded and then reported as failed, as when a commit's answer is lost. */
+  static final class ClaimThenFailLedger extends ForwardingLedger {
+    ClaimThenFailLedger(RefundLedger ledger) {
+      super(ledger);
+    }
+
+    @Override
+    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
+      super.claim(key, owner, at);
+      throw new LedgerUnavailableException("the commit's answer was lost", null);
+    }
+  }
+
+  /** A ledger that claims but cannot record any outcome. */
+  static final class SettleFailsLedger extends ForwardingLedger {
+    SettleFailsLedger(RefundLedger ledger) {
+      super(ledger);
+    }
+
+    @Override
+    public Either<LedgerConflict, RefundAttempt> settle(
+        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
+      throw new LedgerUnavailableException("the database went away", null);
+    }
+  }
+
+  /** Passes every call to a real ledger; subclasses break one. */
+  abstract static class ForwardingLedger implements RefundLedger {
+    private final RefundLedger ledger;
+
+    ForwardingLedger(RefundLedger ledger) {
+      this.ledger = ledger;
+    }
+
+    @Override
+    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
+      return ledger.claim(key, owner, at);
+    }
+
+    @Override
+    public Either<LedgerConflict, RefundAttempt> settle(
+        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
+      return ledger.settle(attempt, settlement, owner, at);
+    }
+
+    @Override
+    public Option<RefundAttempt> find(AttemptKey key) {
+      return ledger.find(key);
+    }
+
+    @Override
+    public List<RefundAttempt> list(Set<AttemptState> states) {
+      return ledger.list(states);
     }
   }
 

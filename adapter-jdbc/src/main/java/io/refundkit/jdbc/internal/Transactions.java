@@ -108,16 +108,44 @@ public final class Transactions {
 
   /** The exception for a failed {@code operation}: the SQLState and the driver's first line, never a URL. */
   public static LedgerUnavailableException unavailable(String operation, SQLException e) {
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-    int newline = detail.indexOf('\n');
-    if (newline >= 0) {
-      detail = detail.substring(0, newline).strip();
-    }
+    return unavailable(operation, e, e);
+  }
+
+  /**
+   * As {@link #unavailable(String, SQLException)}, describing {@code database}'s failure and keeping {@code cause}
+   * (e.g. Flyway's exception around it) for a stack trace.
+   */
+  public static LedgerUnavailableException unavailable(String operation, SQLException database, Throwable cause) {
+    String detail = database.getMessage() == null ? database.getClass().getSimpleName() : firstLine(database.getMessage());
+    detail = plain(detail);
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL) + "…";
     }
-    String state = e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")";
-    return new LedgerUnavailableException(operation + " failed" + state + ": " + detail, e);
+    String state = database.getSQLState() == null ? "" : " (SQLState " + database.getSQLState() + ")";
+    return new LedgerUnavailableException(operation + " failed" + state + ": " + detail, cause);
+  }
+
+  /**
+   * A database's message in plain words: without H2's trailing error code and version ({@code [90031-232]}) and
+   * without Java's names for file errors ({@code IO Exception: "java.nio.file.NotDirectoryException: /x"; "/x"}
+   * becomes {@code input/output error: /x is not a directory}).
+   */
+  static String plain(String message) {
+    String m = message.replaceAll("\\s*\\[\\d+-\\d+]$", "");
+    m = m.replaceAll("^IO Exception: ", "input/output error: ");
+    m = m.replaceAll("\"?java\\.nio\\.file\\.NotDirectoryException: ([^\"]+)\"?", "$1 is not a directory");
+    m = m.replaceAll("\"?java\\.nio\\.file\\.AccessDeniedException: ([^\"]+)\"?", "permission denied on $1");
+    m = m.replaceAll("\"?java\\.nio\\.file\\.NoSuchFileException: ([^\"]+)\"?", "$1 does not exist");
+    m = m.replaceAll("\"?java\\.[a-z.]+\\.(\\w+)Exception: ([^\"]+)\"?", "$2 ($1)");
+    m = m.replaceAll("; \"[^\"]*\"$", "");
+    return m;
+  }
+
+  /** The first line of {@code text}, stripped. */
+  public static String firstLine(String text) {
+    String t = text == null ? "" : text.strip();
+    int newline = t.indexOf('\n');
+    return newline < 0 ? t : t.substring(0, newline).strip();
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {
