@@ -18,7 +18,6 @@ import io.refundkit.port.OtpSent;
 import io.refundkit.port.StatusRead;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,14 +28,22 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "A complete refund of Eko's documented sample on the embedded simulator, narrated step by step.")
-final class DemoCommand implements Callable<Integer> {
+    header = "Runs a complete refund of Eko's documented sample on the embedded simulator, narrated step by step.",
+    description =
+        "Runs a complete refund of Eko's documented sample on the embedded simulator, narrated step by step: "
+            + "the OTP, the refund, the inquiry and a refused second attempt. Nothing reaches Eko.")
+final class DemoCommand extends CliCommand {
 
   @ParentCommand RefundCli root;
 
   @Override
+  RefundCli root() {
+    return root;
+  }
+
+  @Override
   public Integer call() {
-    root.configureLogging();
+    configureLogging();
     ManualClock clock = DemoDataset.clock();
     InMemoryEko eko = InMemoryEko.demo(clock);
     RefundService service =
@@ -46,6 +53,8 @@ final class DemoCommand implements Callable<Integer> {
             .owner("refund-demo")
             .build();
     TransactionId tid = DemoDataset.SAMPLE_TID;
+    Replies.Context ctx =
+        new Replies.Context(EkoOptions.SIMULATOR, eko.environment(), Invocation.of(simulatorOptions(), null, null));
     StringBuilder story = new StringBuilder();
     String nl = System.lineSeparator();
 
@@ -62,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
 
     OtpOutcome otp = service.requestOtp(tid);
     if (!(otp instanceof OtpSent sent)) {
-      return root.print(Replies.otp(tid, otp));
+      return print(Replies.in(ctx, Replies.otp(ctx, tid, otp, io.vavr.control.Option.none())));
     }
     story.append(nl).append("2. The agent asks Eko for the refund OTP (Get Refund OTP)").append(nl)
         .append("   Eko answered with an otp_ref_id (kept secret, passed along with the refund).").append(nl);
@@ -74,16 +83,16 @@ final class DemoCommand implements Callable<Integer> {
 
     RefundConsent consent = RefundConsent.of(customersOtp, sent.challenge().otpRefId());
     RefundResult result = service.refund(tid, consent);
-    Reply refund = Replies.refund(result);
+    Reply refund = Replies.refund(ctx, result);
     story.append(nl).append("4. Initiate Refund (claimed in the refund-once ledger, then sent)").append(nl)
         .append("   ").append(refund.human().replace(nl, nl + "   ")).append(nl);
 
     InquiryOutcome after = service.status(tid);
-    Reply status = Replies.status(tid, after);
+    Reply status = Replies.status(ctx, tid, after);
     story.append(nl).append("5. Transaction Inquiry").append(nl).append("   ").append(status.human()).append(nl);
 
     RefundResult second = service.refund(tid, consent);
-    Reply again = Replies.refund(second);
+    Reply again = Replies.refund(ctx, second);
     long refundRequests =
         eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
     story.append(nl).append("6. The agent clicks refund again").append(nl)
@@ -101,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
     json.put("second_attempt", again.json());
     json.put("refund_requests_sent", refundRequests);
     story.append(nl).append(asExpected ? "Refunded once, and only once." : "The demo did not go as expected.");
-    return root.print(new Reply(asExpected ? ExitCode.OK : ExitCode.INTERNAL, json, story.toString()));
+    Reply demo = Replies.in(ctx, new Reply(asExpected ? ExitCode.OK : ExitCode.INTERNAL, json, story.toString()));
+    return print(demo);
+  }
+
+  private static EkoOptions simulatorOptions() {
+    EkoOptions options = new EkoOptions();
+    options.gateway = EkoOptions.SIMULATOR;
+    return options;
   }
 }

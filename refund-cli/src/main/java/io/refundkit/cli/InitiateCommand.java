@@ -6,11 +6,12 @@ import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.Violation;
+import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code refund initiate <tid> --otp <digits>}: Initiate Refund through {@code RefundService}: refund once, with
@@ -19,20 +20,45 @@ import picocli.CommandLine.Option;
 @Command(
     name = "initiate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Initiate Refund with the customer's OTP as consent. Refund once: a duplicate is refused locally;",
-      "a lost answer is reconciled by inquiry before the command ends."
-    })
+    sortOptions = false,
+    showDefaultValues = true,
+    header = "Initiate Refund with the customer's OTP as consent, once.",
+    description =
+        "Refunds <tid> with the OTP the customer read out, as their consent. Refund once: the refund-once "
+            + "ledger refuses a duplicate locally, from any process on this machine (or any instance sharing "
+            + "--ledger), and a lost answer is reconciled by inquiry before the command ends.")
 final class InitiateCommand extends TidCommand {
 
-  @Option(names = "--otp", required = true, paramLabel = "<digits>", description = "the OTP the customer read out")
+  @Mixin LedgerOption ledger;
+
+  @picocli.CommandLine.Option(
+      names = "--otp",
+      required = true,
+      paramLabel = "<digits>",
+      description = "The OTP the customer read out (4 to 8 digits).")
   String otp;
 
-  @Option(names = "--otp-ref-id", paramLabel = "<id>", description = "the otp_ref_id from `refund otp`")
+  @picocli.CommandLine.Option(
+      names = "--otp-ref-id",
+      paramLabel = "<id>",
+      description = "The otp_ref_id that `refund otp` printed.")
   String otpRefId;
 
-  @Option(names = "--service-code", paramLabel = "<n>", description = "Eko's service code (80 for PayPoint)")
+  @picocli.CommandLine.Option(
+      names = "--service-code",
+      paramLabel = "<n>",
+      description = "Eko's service code (80 for PayPoint).")
   String serviceCode;
+
+  @Override
+  LedgerOption ledger() {
+    return ledger;
+  }
+
+  @Override
+  String again() {
+    return "initiate " + tid + " --otp CUSTOMER_OTP";
+  }
 
   @Override
   List<Violation> problems() {
@@ -48,8 +74,13 @@ final class InitiateCommand extends TidCommand {
   }
 
   @Override
-  io.vavr.control.Option<ServiceCode> serviceCode() {
-    return serviceCode == null ? io.vavr.control.Option.none() : ServiceCode.parse(serviceCode).toOption();
+  Option<ServiceCode> serviceCode() {
+    return serviceCode == null ? Option.none() : ServiceCode.parse(serviceCode).toOption();
+  }
+
+  @Override
+  boolean sendsRefund() {
+    return true;
   }
 
   /** Half for the refund, half for the reconciliation that may follow. */
@@ -59,16 +90,9 @@ final class InitiateCommand extends TidCommand {
   }
 
   @Override
-  Reply timedOut(boolean refundMayHaveLeft) {
-    return Replies.rejectedByTime(tid(), "the command's --timeout ran out", refundMayHaveLeft);
-  }
-
-  @Override
-  Reply run(RefundService service, AttemptWatch watch) {
+  Reply run(RefundService service, Wiring wiring) {
     RefundConsent consent =
-        new RefundConsent(
-            new Otp(otp),
-            otpRefId == null ? io.vavr.control.Option.none() : io.vavr.control.Option.some(new OtpRefId(otpRefId)));
-    return Replies.refund(service.refund(tid(), consent));
+        new RefundConsent(new Otp(otp), otpRefId == null ? Option.none() : Option.some(new OtpRefId(otpRefId)));
+    return Replies.refund(wiring.context, service.refund(tid(), consent));
   }
 }

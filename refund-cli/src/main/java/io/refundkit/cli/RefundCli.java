@@ -5,28 +5,31 @@ import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.refundkit.domain.Otp;
 import io.refundkit.domain.Violation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code refund} command: refunds failed Eko transactions from a terminal or a script, runs a narrated demo on
  * the embedded simulator, and serves an Eko-compatible sandbox. The composition root of refundkit.
  *
- * <p>Options are accepted before or after the subcommand. Exit codes: 0 success, 1 internal error, 2 bad input
- * or configuration (nothing sent), 3 rejected or not refunded, 4 outcome unknown (run {@code refund reconcile}),
- * 5 not sent (safe to retry).
+ * <p>Each command accepts only the options it uses (see {@code refund help <command>}); they may come before or
+ * after the command's name. Exit codes: 0 success, 1 internal error, 2 bad input or configuration (nothing sent),
+ * 3 rejected or not refunded, 4 outcome unknown (run {@code refund reconcile}), 5 not sent (safe to retry).
  */
 @Command(
     name = "refund",
@@ -34,7 +37,9 @@ import picocli.CommandLine.ScopeType;
     versionProvider = RefundCli.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Refunds failed Eko transactions safely: one refund per transaction, none lost.",
+    showDefaultValues = true,
+    description =
+        "Refunds failed Eko transactions safely: one refund per transaction, none lost. Options may come before or after the command; each command takes only those `refund help <command>` lists.",
     subcommands = {
       DemoCommand.class,
       OtpCommand.class,
@@ -42,77 +47,31 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       ReconcileCommand.class,
       SandboxCommand.class,
-      LedgerCommand.class
+      LedgerCommand.class,
+      CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success (refunded, OTP sent, status read, reconcile found it refunded)",
       "  1  internal error",
       "  2  bad input or configuration; nothing was sent",
-      "  3  rejected by Eko or by the refund-once ledger; or reconcile found it not refunded",
-      "  4  outcome unknown: run `refund reconcile <tid>`",
+      "  3  rejected (by Eko, or by the refund-once ledger); or not refunded",
+      "  4  outcome unknown: reconcile it (the answer prints the command)",
       "  5  not sent: nothing reached Eko, safe to retry"
     })
 public final class RefundCli implements Callable<Integer> {
 
-  /** Which gateway the commands talk to. */
-  enum GatewayKind {
-    simulator,
-    eko
-  }
-
-  @Option(
-      names = "--gateway",
-      scope = ScopeType.INHERIT,
-      defaultValue = "simulator",
-      description = "simulator (default: the embedded simulator with its demo dataset) or eko")
-  GatewayKind gateway;
-
-  @Option(
-      names = "--base-url",
-      scope = ScopeType.INHERIT,
-      description = "Eko's base URL (default: env EKO_BASE_URL, else the staging preset)")
-  String baseUrl;
-
-  @Option(
-      names = "--initiator-id",
-      scope = ScopeType.INHERIT,
-      description = "the API user's registered mobile (default: env EKO_INITIATOR_ID)")
-  String initiatorId;
-
-  @Option(
-      names = "--user-code",
-      scope = ScopeType.INHERIT,
-      description = "the retailer's user code (default: env EKO_USER_CODE)")
-  String userCode;
-
-  @Option(
-      names = "--ledger",
-      scope = ScopeType.INHERIT,
-      paramLabel = "<jdbc-url>",
-      description =
-          "the refund-once ledger for --gateway eko: jdbc:postgresql://… or jdbc:h2:file:… (default: env "
-              + "REFUNDKIT_LEDGER_URL, else an H2 file in the user's data directory)")
-  String ledger;
-
-  @Option(
-      names = "--timeout",
-      scope = ScopeType.INHERIT,
-      defaultValue = "2m",
-      description = "the whole command ends within it, every attempt and reconciliation included: 500ms, 3s, 1m")
-  String timeout;
-
-  @Option(names = "--json", scope = ScopeType.INHERIT, description = "stdout is exactly one JSON object")
-  boolean json;
-
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "DEBUG logs on stderr (still redacted)")
-  boolean verbose;
+  @Mixin OutputOptions output;
+  @Mixin EkoOptions eko;
+  @Mixin LedgerOption ledger;
 
   final Map<String, String> env;
   final PrintWriter out;
   final PrintWriter err;
 
   private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+  /** A value that could be an OTP (4 to 8 digits) or an otp_ref_id (a long Base64 token): never echoed. */
+  private static final Pattern MAY_BE_SECRET = Pattern.compile("(?s).*(?<!\\d)\\d{4,8}(?!\\d).*|[A-Za-z0-9+/=]{16,}");
 
   RefundCli(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this.env = Map.copyOf(env);
@@ -129,7 +88,7 @@ public final class RefundCli implements Callable<Integer> {
   /** Runs the command line in-process: what {@link #main} does, minus {@code System.exit}. */
   static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     RefundCli root = new RefundCli(env, out, err);
-    CommandLine cli = commandLine(root);
+    CommandLine cli = commandLine(root, args);
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -137,80 +96,143 @@ public final class RefundCli implements Callable<Integer> {
   }
 
   /**
-   * The configured command line: exit 2 for what picocli refuses (naming options, never echoing values), exit 1 for
-   * an exception, reported by its type only (an exception's message could carry anything).
+   * The configured command line: exit 2 for what picocli refuses (naming each argument, never echoing what could be
+   * an OTP or an otp_ref_id), exit 1 for an exception, reported by its type only (an exception's message could
+   * carry anything; {@code --verbose} adds the stack trace).
    */
-  static CommandLine commandLine(RefundCli root) {
-    PrintWriter out = root.out;
-    PrintWriter err = root.err;
+  static CommandLine commandLine(RefundCli root, String... args) {
     CommandLine cli = new CommandLine(root);
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOut(root.out);
+    cli.setErr(root.err);
     // A value that looks like an option (--otp=--x) is a value: our own validation then names the field.
     cli.setAllowOptionsAsOptionParameters(true);
-    cli.setParameterExceptionHandler(
-        (ex, a) -> {
-          if (List.of(a).contains("--json")) {
-            String field =
-                ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
-                    ? o.longestName()
-                    : ex.getArgSpec() != null ? ex.getArgSpec().paramLabel() : "arguments";
-            return root.print(
-                Replies.invalid(List.of(new Violation(field, "is missing, repeated, unknown or malformed"))));
-          }
-          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            // Name unknown options only: a stray value might be an OTP or an otp_ref_id.
-            List<String> options = new ArrayList<>();
-            for (String arg : unmatched.getUnmatched()) {
-              options.add(arg.startsWith("-") ? arg.replaceAll("=.*", "=…") : "<value not shown>");
-            }
-            err.println("refund: unknown option or extra argument: " + String.join(" ", options));
-          } else {
-            err.println(ex.getMessage());
-          }
-          ex.getCommandLine().usage(err);
-          return ExitCode.BAD_INPUT;
-        });
+    boolean json = Arrays.asList(args).contains("--json");
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    cli.setParameterExceptionHandler((ex, a) -> root.print(json, Replies.invalid(problems(ex)), ex.getCommandLine()));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          err.println("refund: internal error: " + ex.getClass().getSimpleName());
-          if (root.verbose) {
-            ex.printStackTrace(err);
+          root.err.println("refund: internal error: " + ex.getClass().getSimpleName()
+              + (verbose ? "" : " (run with --verbose for details)"));
+          if (verbose) {
+            ex.printStackTrace(root.err);
           }
           return ExitCode.INTERNAL;
         });
+    cli.setExecutionStrategy(parseResult -> execute(root, json, parseResult));
     return cli;
+  }
+
+  /** Hands the options given before the command to the command, refusing those it does not take, then runs it. */
+  private static int execute(RefundCli root, boolean json, ParseResult parsed) {
+    Integer help = CommandLine.executeHelpRequest(parsed);
+    if (help != null) {
+      return help;
+    }
+    ParseResult leaf = parsed;
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+    }
+    List<Violation> problems = new ArrayList<>();
+    if (leaf != parsed) {
+      String command = leaf.commandSpec().qualifiedName(" ");
+      for (OptionSpec given : parsed.matchedOptions()) {
+        OptionSpec target = leaf.commandSpec().findOption(given.longestName());
+        if (target == null) {
+          problems.add(
+              new Violation(
+                  given.longestName(),
+                  "is not an option of `" + command + "` (`refund help " + command.substring("refund ".length())
+                      + "` lists its options)"));
+        } else if (leaf.hasMatchedOption(given.longestName())) {
+          problems.add(new Violation(given.longestName(), "is given twice (before and after the command)"));
+        } else {
+          target.setValue(given.getValue());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return root.print(json, Replies.invalid(problems), leaf.commandSpec().commandLine());
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** What picocli refused, as violations naming each argument. */
+  static List<Violation> problems(CommandLine.ParameterException ex) {
+    List<Violation> problems = new ArrayList<>();
+    String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+    if (ex instanceof CommandLine.MissingParameterException missing) {
+      for (ArgSpec arg : missing.getMissing()) {
+        problems.add(new Violation(name(arg), "is required (see `refund help " + helpTopic(command) + "`)"));
+      }
+      return problems;
+    }
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      boolean afterUnknownOption = false;
+      boolean atRoot = ex.getCommandLine().getCommandSpec().parent() == null;
+      for (String arg : unmatched.getUnmatched()) {
+        if (arg.startsWith("-")) {
+          String option = arg.replaceAll("=.*", "");
+          problems.add(new Violation(option, "is not an option of `" + command + "` (`refund help "
+              + helpTopic(command) + "` lists its options)"));
+          afterUnknownOption = !arg.contains("=");
+        } else if (afterUnknownOption) {
+          afterUnknownOption = false; // the unknown option's value: not shown, it may be a secret
+        } else if (atRoot && problems.isEmpty()) {
+          problems.add(new Violation("command", "'" + shown(arg) + "' is not a command; the commands are "
+              + String.join(", ", ex.getCommandLine().getSubcommands().keySet())));
+        } else {
+          problems.add(new Violation("arguments", "'" + shown(arg) + "' is an unexpected extra argument"));
+        }
+      }
+      return problems;
+    }
+    if (ex instanceof CommandLine.OverwrittenOptionException overwritten) {
+      problems.add(new Violation(name(overwritten.getOverwritten()), "is given more than once"));
+      return problems;
+    }
+    ArgSpec arg = ex.getArgSpec();
+    problems.add(
+        new Violation(arg == null ? "arguments" : name(arg), "has a value that is not valid (see `refund help "
+            + helpTopic(command) + "`)"));
+    return problems;
+  }
+
+  private static String helpTopic(String qualifiedName) {
+    return qualifiedName.equals("refund") ? "" : qualifiedName.substring("refund ".length());
+  }
+
+  private static String name(ArgSpec arg) {
+    return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel().replaceAll("[<>]", "");
+  }
+
+  /** {@code value}, unless it could be an OTP or an otp_ref_id: then only its length. */
+  static String shown(String value) {
+    if (MAY_BE_SECRET.matcher(value).matches() || Otp.parse(value).isValid()) {
+      return "<" + value.length() + " characters, not shown: it could be an OTP or an otp_ref_id>";
+    }
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
   }
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(out);
+    print(output.json, Replies.invalid(List.of(new Violation("command", "is missing; the commands are demo, otp,"
+        + " initiate, status, reconcile, sandbox, ledger and help (`refund help` shows what each does)"))), null);
     return ExitCode.BAD_INPUT;
   }
 
-  /** Checks the options every command shares; returns the violations, empty when all is well. */
-  List<Violation> commonProblems() {
-    List<Violation> problems = new ArrayList<>();
-    Duration parsed = Durations.parse(timeout);
-    if (parsed == null || parsed.isZero()) {
-      problems.add(new Violation("--timeout", "must be a positive duration such as 500ms, 3s or 1m"));
-    }
-    return problems;
-  }
-
-  Duration timeout() {
-    return Objects.requireNonNull(Durations.parse(timeout), "timeout");
-  }
-
-  /** Applies {@code --verbose}: DEBUG for refundkit's loggers, on stderr. */
-  void configureLogging() {
+  /** Applies {@code --verbose}: DEBUG for refundkit's loggers on stderr; otherwise nothing is logged. */
+  static void configureLogging(boolean verbose) {
     Logger refundkit = (Logger) LoggerFactory.getLogger("io.refundkit");
-    refundkit.setLevel(verbose ? Level.DEBUG : Level.WARN);
+    refundkit.setLevel(verbose ? Level.DEBUG : Level.OFF);
+    Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    rootLogger.setLevel(verbose ? Level.WARN : Level.OFF);
   }
 
-  /** Prints the reply (one JSON object with {@code --json}) and returns its exit code. */
-  int print(Reply reply) {
+  /**
+   * Prints the reply (one JSON object with {@code --json}; bad input as lines on stderr, with where to find the
+   * command's options) and returns its exit code.
+   */
+  int print(boolean json, Reply reply, CommandLine command) {
     if (json) {
       try {
         out.println(JSON.writeValueAsString(reply.json()));
@@ -219,6 +241,10 @@ public final class RefundCli implements Callable<Integer> {
       }
     } else if (reply.exitCode() == ExitCode.BAD_INPUT) {
       err.println(reply.human());
+      if (command != null) {
+        String topic = helpTopic(command.getCommandSpec().qualifiedName(" "));
+        err.println("See `refund help" + (topic.isEmpty() ? "" : " " + topic) + "` for the options.");
+      }
     } else {
       out.println(reply.human());
     }

@@ -10,6 +10,7 @@ import io.refundkit.domain.Violation;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
+import io.refundkit.port.NotSentCause;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
@@ -18,16 +19,37 @@ import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns results into {@link Reply}s: the JSON fields (snake_case, Eko's names where Eko has one; amounts as plain
- * two-place decimals), the human text, and the exit code. Never includes a key, an OTP or an otp_ref_id given
- * as input.
+ * two-place decimals; keys in a fixed order), the human text, and the exit code. Every reply says what happened and
+ * nothing else; every hint in it repeats the options that reached this gateway and ledger ({@link Invocation}).
+ * Never includes a key, or an OTP or otp_ref_id given as input.
  */
 final class Replies {
+
+  private static final String NL = System.lineSeparator();
+
+  /** Which gateway and ledger a command used, and how to reach them again. */
+  record Context(String gateway, String environment, Invocation invocation) {
+    boolean simulated() {
+      return EkoOptions.SIMULATOR.equals(gateway);
+    }
+
+    String next(String rest) {
+      return invocation.command(rest);
+    }
+
+    /** Who answered: Eko, or the simulator playing it. */
+    String who() {
+      return simulated() ? "the simulator" : "Eko";
+    }
+  }
 
   private Replies() {}
 
@@ -37,77 +59,147 @@ final class Replies {
     List<Map<String, Object>> errors = new ArrayList<>();
     StringBuilder human = new StringBuilder("Nothing was sent: invalid input.");
     for (Violation v : violations) {
-      errors.add(Map.of("field", v.field(), "message", v.message()));
-      human.append(System.lineSeparator()).append("  ").append(v.field()).append(": ").append(v.message());
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("field", v.field());
+      error.put("message", v.message());
+      errors.add(error);
+      human.append(NL).append("  ").append(v.field()).append(": ").append(v.message());
     }
     json.put("errors", errors);
     json.put("message", "invalid input; nothing was sent");
     return new Reply(ExitCode.BAD_INPUT, json, human.toString());
   }
 
-  static Reply refund(RefundResult result) {
+  /** Adds which gateway and environment answered, and, for the simulator, says that the answer is simulated. */
+  static Reply in(Context ctx, Reply reply) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("outcome", reply.json().get("outcome"));
+    json.put("gateway", ctx.gateway());
+    json.put("environment", ctx.environment());
+    json.putAll(reply.json());
+    String human = reply.human();
+    if (ctx.simulated()) {
+      human += NL + "(Simulated: the embedded simulator's demo data, started afresh for this command. Nothing"
+          + " reached Eko, and nothing is kept when the command ends.)";
+    }
+    return new Reply(reply.exitCode(), json, human);
+  }
+
+  static Reply refund(Context ctx, RefundResult result) {
     TransactionId tid = result.tid();
     if (result instanceof RefundResult.Refunded r) {
-      Map<String, Object> json = Reply.object("REFUNDED");
-      json.put("tid", tid.value());
-      StringBuilder human = new StringBuilder("Refunded transaction " + tid + ".");
-      if (r.receipt().isDefined()) {
-        receipt(json, human, r.receipt().get());
-      } else {
-        human.append(System.lineSeparator())
-            .append("  Eko's answer was lost; Transaction Inquiry confirms the refund (tx_status 4).");
-      }
-      json.put("confirmed_by_inquiry", r.confirmedByInquiry());
-      return new Reply(ExitCode.OK, json, human.toString());
+      return refunded(ctx, tid, r);
     }
     if (result instanceof RefundResult.NotRefunded n) {
-      Map<String, Object> json = Reply.object("NOT_REFUNDED");
-      json.put("tid", tid.value());
-      status(json, n.status());
-      json.put("message", "the refund did not happen; request a fresh OTP and try again");
-      return new Reply(
-          ExitCode.REJECTED,
-          json,
-          "Not refunded: transaction " + tid + " is still " + n.status().label()
-              + ". Request a fresh OTP (refund otp " + tid + ") and try again.");
+      return notRefunded(ctx, tid, n);
     }
     if (result instanceof RefundResult.Rejected r) {
-      return rejected(tid, r.reason(), r.reply());
+      return rejected(ctx, tid, r.reason(), r.reply());
     }
     if (result instanceof RefundResult.OutcomeUnknown u) {
       Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
       json.put("tid", tid.value());
       u.lastStatus().forEach(s -> status(json, s));
-      String advice = "run `refund reconcile " + tid + "` to settle it; do not initiate it again";
-      json.put("message", u.detail() + "; " + advice);
+      String next = ctx.next("reconcile " + tid);
+      json.put("message", u.detail() + "; do not initiate it again, reconcile it");
+      json.put("next", next);
       return new Reply(
           ExitCode.OUTCOME_UNKNOWN,
           json,
-          "Outcome unknown for transaction " + tid + ": Eko may have refunded it (" + u.detail() + ")."
-              + System.lineSeparator() + "  Next: " + advice + ".");
+          "Outcome unknown for transaction " + tid + ": " + ctx.who() + " may have refunded it (" + u.detail() + ")."
+              + NL
+              + "  Do not initiate it again. Next: " + next);
     }
     RefundResult.NotSent n = (RefundResult.NotSent) result;
-    return notSent(tid, n.cause().name(), n.detail());
+    return notSent(ctx, tid, n.cause(), n.detail(), Option.some("initiate " + tid + " --otp CUSTOMER_OTP"));
   }
 
-  static Reply otp(TransactionId tid, OtpOutcome outcome) {
+  private static Reply refunded(Context ctx, TransactionId tid, RefundResult.Refunded r) {
+    Map<String, Object> json = Reply.object("REFUNDED");
+    json.put("tid", tid.value());
+    StringBuilder human;
+    switch (r.evidence()) {
+      case EKO_ANSWER:
+        human = new StringBuilder("Refunded transaction " + tid + ".");
+        receipt(json, human, r.receipt().get());
+        break;
+      case INQUIRY:
+        human = new StringBuilder("Refunded transaction " + tid + "." + NL
+            + "  The answer to the refund did not settle it; Transaction Inquiry of " + ctx.who() + " now shows it refunded"
+            + " (tx_status 4). Inquiry gives no receipt.");
+        break;
+      case LEDGER:
+        human = new StringBuilder("Transaction " + tid + " is refunded: the refund-once ledger recorded its refund"
+            + " earlier (`refund ledger list` shows when and its refund tid). " + ctx.who().substring(0, 1).toUpperCase(Locale.ROOT) + ctx.who().substring(1) + " was not asked again.");
+        break;
+      default:
+        human = new StringBuilder("Transaction " + tid + " is refunded: Transaction Inquiry shows tx_status 4."
+            + NL + "  The refund-once ledger holds no refund of it by refundkit, so it was refunded some other way"
+            + " (another channel or another ledger).");
+        break;
+    }
+    json.put("confirmed_by_inquiry", r.confirmedByInquiry());
+    json.put("evidence", r.evidence().name().toLowerCase(Locale.ROOT));
+    return new Reply(ExitCode.OK, json, human.toString());
+  }
+
+  private static Reply notRefunded(Context ctx, TransactionId tid, RefundResult.NotRefunded n) {
+    Map<String, Object> json = Reply.object("NOT_REFUNDED");
+    json.put("tid", tid.value());
+    status(json, n.status());
+    boolean pending = n.status().equals(TxStatus.REFUND_PENDING);
+    String state = n.status().label() + " (tx_status " + n.status().code() + ")";
+    StringBuilder human = new StringBuilder("Not refunded: ");
+    String message;
+    if (n.released()) {
+      message = "the refund that was sent never applied and can no longer arrive; " + ctx.who() + " shows " + state;
+    } else if (pending) {
+      message = ctx.who() + " shows " + state + ", and the refund-once ledger holds no refund of it to reconcile";
+    } else {
+      message = ctx.who() + " shows " + state + ", which is not a refundable state (only Refund Pending is); there"
+          + " is nothing to reconcile";
+    }
+    human.append("transaction ").append(tid).append(": ").append(message).append('.');
+    if (pending) {
+      String next = ctx.next("otp " + tid);
+      json.put("next", next);
+      human.append(NL).append("  To refund it, request a fresh OTP: ").append(next).append(NL)
+          .append("  then, with the OTP the customer reads out and the otp_ref_id printed: ")
+          .append(ctx.next("initiate " + tid + " --otp CUSTOMER_OTP --otp-ref-id OTP_REF_ID"));
+    } else if (n.status().equals(TxStatus.AWAITED) || n.status().equals(TxStatus.ON_HOLD) || !n.status().isKnown()) {
+      String next = ctx.next("status " + tid);
+      json.put("next", next);
+      human.append(NL).append("  The transfer is not settled yet; it may become Refund Pending. Check later: ")
+          .append(next);
+    }
+    json.put("message", message);
+    return new Reply(ExitCode.REJECTED, json, human.toString());
+  }
+
+  static Reply otp(Context ctx, TransactionId tid, OtpOutcome outcome, Option<String> simulatedSms) {
     if (outcome instanceof OtpSent sent) {
       Map<String, Object> json = Reply.object("OTP_SENT");
       json.put("tid", tid.value());
       json.put("otp_ref_id", sent.challenge().otpRefId().value());
       json.put("attempts", sent.attempts());
-      return new Reply(
-          ExitCode.OK,
-          json,
-          "Eko sent a fresh refund OTP to the customer of transaction " + tid + "."
-              + System.lineSeparator() + "  otp_ref_id: " + sent.challenge().otpRefId().value()
-              + System.lineSeparator() + "  Next: refund initiate " + tid
-              + " --otp <the customer's OTP> --otp-ref-id <the otp_ref_id above>");
+      String next = ctx.next("initiate " + tid + " --otp CUSTOMER_OTP --otp-ref-id " + Invocation.quoted(
+          sent.challenge().otpRefId().value()));
+      json.put("next", next);
+      StringBuilder human = new StringBuilder(
+          (ctx.simulated() ? "The simulator sent" : "Eko sent") + " the customer of transaction " + tid
+              + " a refund OTP (a fresh one, or the one still valid)." + NL
+              + "  otp_ref_id: " + sent.challenge().otpRefId().value());
+      simulatedSms.forEach(sms -> {
+        json.put("simulated_sms", sms);
+        human.append(NL).append("  simulated SMS: ").append(sms);
+      });
+      human.append(NL).append("  Next, with the OTP the customer reads out: ").append(next);
+      return new Reply(ExitCode.OK, json, human.toString());
     }
-    return other(tid, outcome);
+    return other(ctx, tid, outcome, "otp " + tid);
   }
 
-  static Reply status(TransactionId tid, InquiryOutcome outcome) {
+  static Reply status(Context ctx, TransactionId tid, InquiryOutcome outcome) {
     if (outcome instanceof StatusRead read) {
       Map<String, Object> json = Reply.object("STATUS");
       json.put("tid", tid.value());
@@ -120,76 +212,103 @@ final class Replies {
               + read.report().amount().map(a -> ", amount " + a + " INR").getOrElse("");
       return new Reply(ExitCode.OK, json, human);
     }
-    return other(tid, outcome);
+    return other(ctx, tid, outcome, "status " + tid);
   }
 
-  private static Reply other(TransactionId tid, GatewayOutcome outcome) {
+  /** An OTP request or an inquiry that did not succeed: asking again is harmless. */
+  private static Reply other(Context ctx, TransactionId tid, GatewayOutcome outcome, String again) {
     if (outcome instanceof Rejected r) {
-      return rejected(tid, r.reason(), Option.some(r.reply()));
+      return rejected(ctx, tid, r.reason(), Option.some(r.reply()));
     }
     if (outcome instanceof NotSent n) {
-      return notSent(tid, n.cause().name(), n.detail());
+      return notSent(ctx, tid, n.cause(), n.detail(), Option.some(again));
     }
     OutcomeUnknown u = (OutcomeUnknown) outcome;
     Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
     json.put("tid", tid.value());
     json.put("cause", u.cause().name().toLowerCase(Locale.ROOT));
-    json.put("message", u.detail() + "; safe to ask again");
+    String next = ctx.next(again);
+    json.put("message", u.detail() + "; asking again is harmless");
+    json.put("next", next);
     return new Reply(
-        ExitCode.OUTCOME_UNKNOWN, json, "No usable answer from Eko for " + tid + " (" + u.detail() + "); ask again.");
+        ExitCode.OUTCOME_UNKNOWN, json,
+        "No usable answer from " + ctx.who() + " for " + tid + " (" + u.detail() + "). Asking again is harmless: "
+            + next);
   }
 
-  static Reply rejected(TransactionId tid, RefundError reason, Option<ProviderReply> reply) {
+  static Reply rejected(Context ctx, TransactionId tid, RefundError reason, Option<ProviderReply> reply) {
     Map<String, Object> json = Reply.object("REJECTED");
     json.put("tid", tid.value());
     json.put("code", reason.code());
     Option<Integer> ekoStatus = reply.flatMap(ProviderReply::status);
     json.put("eko_status", ekoStatus.getOrNull());
     json.put("response_type_id", reply.flatMap(ProviderReply::responseTypeId).getOrNull());
-    String message =
-        reply.map(ProviderReply::message).filter(m -> !m.isBlank()).getOrElse(reason::message);
-    json.put("message", message);
-    if (reason instanceof RefundError.InvalidParameters p) {
-      json.put("invalid_params", new java.util.TreeMap<>(p.invalidParams()));
+    String human;
+    if (reply.isEmpty() && reason instanceof RefundError.RefundInProgress) {
+      String next = ctx.next("reconcile " + tid);
+      String message = "a refund of " + tid + " is already in flight or its outcome is unknown; nothing was sent";
+      json.put("message", message);
+      json.put("next", next);
+      human = "Refused by the refund-once ledger (refund_in_progress): " + message + "." + NL
+          + "  To settle it: " + next;
+    } else if (reply.isEmpty() && reason instanceof RefundError.AlreadyRefunded) {
+      String message = "transaction " + tid + " is already refunded; nothing was sent";
+      json.put("message", message);
+      human = "Refused by the refund-once ledger (already_refunded): " + message + ".";
+    } else {
+      String message = reply.map(ProviderReply::message).filter(m -> !m.isBlank()).getOrElse(reason::message);
+      json.put("message", message);
+      if (reason instanceof RefundError.InvalidParameters p) {
+        json.put("invalid_params", new TreeMap<>(p.invalidParams()));
+      }
+      String who = reply.isDefined() ? (ctx.simulated() ? "the simulator" : "Eko") : "the refund-once ledger";
+      human = "Rejected by " + who + " (" + reason.code() + ekoStatus.map(s -> ", Eko status " + s).getOrElse("")
+          + "): " + message;
     }
-    String who = reply.isDefined() ? "Eko" : "the refund-once ledger";
-    return new Reply(
-        ExitCode.REJECTED,
-        json,
-        "Rejected by " + who + " (" + reason.code() + ekoStatus.map(s -> ", Eko status " + s).getOrElse("")
-            + "): " + message);
+    return new Reply(ExitCode.REJECTED, json, human);
   }
 
-  static Reply notSent(TransactionId tid, String cause, String detail) {
+  /**
+   * Nothing reached Eko. Safe to retry at once ({@code retry} says how), except when the ledger itself is
+   * unavailable: then retry once it is reachable.
+   */
+  static Reply notSent(Context ctx, TransactionId tid, NotSentCause cause, String detail, Option<String> retry) {
     Map<String, Object> json = Reply.object("NOT_SENT");
     if (tid != null) {
       json.put("tid", tid.value());
     }
-    json.put("cause", cause.toLowerCase(Locale.ROOT));
-    json.put("message", detail + "; nothing reached Eko, safe to retry");
-    return new Reply(
-        ExitCode.NOT_SENT, json, "Not sent: " + detail + ". Nothing reached Eko; it is safe to retry.");
-  }
-
-  /**
-   * The command ran out of time: an unknown outcome if a refund may have left (reconcile it), otherwise nothing
-   * was sent.
-   */
-  static Reply rejectedByTime(TransactionId tid, String why, boolean refundMayHaveLeft) {
-    if (!refundMayHaveLeft) {
-      return notSent(tid, "DEADLINE_EXCEEDED", why + " before a refund was sent");
+    json.put("cause", cause.name().toLowerCase(Locale.ROOT));
+    if (cause == NotSentCause.LEDGER_UNAVAILABLE) {
+      json.put("message", detail + "; nothing reached Eko, retry once the ledger is reachable");
+      return new Reply(
+          ExitCode.NOT_SENT, json,
+          "Not sent: " + detail + "." + NL + "  Nothing reached Eko. Retry once the ledger is reachable (check --ledger"
+              + " or REFUNDKIT_LEDGER_URL; --verbose shows the database's own error).");
     }
-    return refund(new RefundResult.OutcomeUnknown(tid, why + " after the refund was sent", Option.none()));
+    json.put("message", detail + "; nothing reached Eko, safe to retry");
+    StringBuilder human = new StringBuilder("Not sent: " + detail + ". Nothing reached Eko; it is safe to retry");
+    if (retry.isDefined() && ctx != null) {
+      String next = ctx.next(retry.get());
+      json.put("next", next);
+      human.append(": ").append(next);
+    } else {
+      human.append('.');
+    }
+    return new Reply(ExitCode.NOT_SENT, json, human.toString());
   }
 
-  /** An OTP request, inquiry or reconciliation that got no usable answer in time: harmless to repeat. */
-  static Reply unknownOperation(TransactionId tid, String why) {
+  /** An OTP request, inquiry, reconciliation or sweep that got no usable answer in time: harmless to repeat. */
+  static Reply unknownOperation(Context ctx, TransactionId tid, String why, String again) {
     Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
     if (tid != null) {
       json.put("tid", tid.value());
     }
-    json.put("message", why);
-    return new Reply(ExitCode.OUTCOME_UNKNOWN, json, "No answer" + (tid == null ? "" : " for " + tid) + ": " + why + ".");
+    String next = ctx.next(again);
+    json.put("message", why + "; asking again is harmless");
+    json.put("next", next);
+    return new Reply(
+        ExitCode.OUTCOME_UNKNOWN, json,
+        "No answer" + (tid == null ? "" : " for " + tid) + ": " + why + ". Asking again is harmless: " + next);
   }
 
   static void status(Map<String, Object> json, TxStatus status) {
@@ -207,7 +326,7 @@ final class Replies {
     json.put("balance", text(r.balance()));
     json.put("currency", r.currency());
     json.put("timestamp", r.timestamp().map(Object::toString).getOrNull());
-    String nl = System.lineSeparator() + "  ";
+    String nl = NL + "  ";
     human.append(nl).append("refund tid:         ").append(r.refundTid());
     human.append(nl).append("refunded amount:    ").append(r.refundedAmount()).append(' ').append(r.currency());
     r.amount().forEach(a -> human.append(nl).append("original amount:    ").append(a));

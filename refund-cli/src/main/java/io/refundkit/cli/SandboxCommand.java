@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -43,12 +42,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
-    description = {
-      "Serves Eko's refund API on 127.0.0.1 (base path /ekoapi/v3), backed by the simulator with its demo",
-      "dataset, accepting Eko's published UAT test credentials. Each request is logged in one line; the SMS the",
-      "customers \"received\" are logged and listed at GET /sandbox/sms. Stops on Ctrl-C."
-    })
-final class SandboxCommand implements Callable<Integer> {
+    sortOptions = false,
+    showDefaultValues = true,
+    header = "Serves an Eko-compatible sandbox on 127.0.0.1, backed by the simulator.",
+    description =
+        "Serves Eko's refund API on 127.0.0.1 (base path /ekoapi/v3), backed by the simulator with its demo "
+            + "dataset, accepting Eko's published UAT test credentials. Each request is logged in one line; the SMS "
+            + "the customers \"received\" are logged and listed at GET /sandbox/sms. Stops on Ctrl-C.")
+final class SandboxCommand extends CliCommand {
 
   /** Eko's published UAT credentials (eko-facts §3): public test values, not secrets of anyone's account. */
   static final String UAT_DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
@@ -64,33 +65,43 @@ final class SandboxCommand implements Callable<Integer> {
 
   @ParentCommand RefundCli root;
 
-  @Option(names = "--port", defaultValue = "8089", description = "the port (default 8089; 0 picks a free one)")
+  @Option(names = "--port", defaultValue = "8089", description = "The port; 0 picks a free one.")
   int port;
 
-  @Option(names = "--fixed-otp", paramLabel = "<digits>", description = "every OTP issued is this value (scripts)")
+  @Option(names = "--fixed-otp", paramLabel = "<digits>", description = "Every OTP issued is this value (for scripts).")
   String fixedOtp;
 
-  @Option(names = "--seed", paramLabel = "<fixture.json>", description = "seed from this JSON fixture instead of the demo dataset")
+  @Option(
+      names = "--seed",
+      paramLabel = "<fixture.json>",
+      description = "Seed from this JSON fixture instead of the demo dataset.")
   Path seed;
 
   @Option(
       names = "--auth",
       defaultValue = "strict",
-      description = "strict (default: every check, replay included), lenient (reused timestamps allowed), off")
+      description =
+          "strict: every check Eko makes, replayed timestamps refused; lenient: reused timestamps allowed (load"
+              + " tests); off: no checks.")
   Auth auth;
+
+  @Override
+  RefundCli root() {
+    return root;
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   public Integer call() {
-    root.configureLogging();
+    configureLogging();
     List<Violation> problems = new ArrayList<>();
     if (port < 0 || port > 65535) {
       problems.add(new Violation("--port", "must be 0 to 65535"));
     }
     if (fixedOtp != null) {
-      Wiring.collect(Otp.parse(fixedOtp), problems);
+      Otp.parse(fixedOtp).swap().forEach(vs -> vs.forEach(v -> problems.add(new Violation("--fixed-otp", v.message()))));
       if (Otp.parse(fixedOtp).isValid() && fixedOtp.startsWith("0")) {
         problems.add(new Violation("--fixed-otp", "must not start with 0 (Eko sends otp as a JSON integer)"));
       }
@@ -99,7 +110,7 @@ final class SandboxCommand implements Callable<Integer> {
       problems.add(new Violation("--seed", "must be a readable JSON fixture file"));
     }
     if (!problems.isEmpty()) {
-      return root.print(Replies.invalid(problems));
+      return print(Replies.invalid(problems));
     }
 
     // No call log: nothing reads it here, and a sandbox left running must not grow with every request it serves.
@@ -115,7 +126,7 @@ final class SandboxCommand implements Callable<Integer> {
         eko.loadFixture(seed);
       }
     } catch (RuntimeException e) {
-      return root.print(Replies.invalid(List.of(new Violation("--seed", e.getMessage()))));
+      return print(Replies.invalid(List.of(new Violation("--seed", e.getMessage()))));
     }
 
     ((Logger) LoggerFactory.getLogger(EkoServer.class)).setLevel(Level.DEBUG);
@@ -130,7 +141,7 @@ final class SandboxCommand implements Callable<Integer> {
               .loopbackJsonRoute("/sandbox/sms", () -> smsJson(eko))
               .start();
     } catch (UncheckedIOException e) {
-      return root.print(
+      return print(
           Replies.invalid(List.of(new Violation("--port", "cannot listen on port " + port + ": " + e.getMessage()))));
     }
     Thread hook = new Thread(() -> {
@@ -161,7 +172,7 @@ final class SandboxCommand implements Callable<Integer> {
     if (auth == Auth.off) {
       root.err.println("WARNING: --auth off: this sandbox checks NO credentials, signatures or timestamps.");
     }
-    if (root.json) {
+    if (output.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("outcome", "SANDBOX");
       json.put("base_url", server.baseUrl());

@@ -7,11 +7,19 @@ import picocli.CommandLine.Command;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Transaction Inquiry: prints the transaction's current tx_status.")
+    sortOptions = false,
+    showDefaultValues = true,
+    header = "Transaction Inquiry: prints the transaction's current tx_status.",
+    description = "Asks Eko for the current tx_status of <tid>. Changes nothing; needs no ledger.")
 final class StatusCommand extends TidCommand {
 
   @Override
-  Reply run(RefundService service, AttemptWatch watch) {
-    return Replies.status(tid(), service.status(tid()));
+  String again() {
+    return "status " + tid;
+  }
+
+  @Override
+  Reply run(RefundService service, Wiring wiring) {
+    return Replies.status(wiring.context, tid(), service.status(tid()));
   }
 }

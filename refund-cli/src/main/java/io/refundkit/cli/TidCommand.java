@@ -11,12 +11,17 @@ abstract class TidCommand extends GatewayCommand {
 
   @ParentCommand RefundCli root;
 
-  @Parameters(index = "0", paramLabel = "<tid>", description = "the transaction's id")
+  @Parameters(index = "0", paramLabel = "<tid>", description = "The transaction's id (Eko's tid: digits).")
   String tid;
 
   @Override
   RefundCli root() {
     return root;
+  }
+
+  @Override
+  LedgerOption ledger() {
+    return null;
   }
 
   @Override

@@ -29,9 +29,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The composition root: builds the gateway, the ledger and the {@link RefundService} from the command line's
- * options and environment. Every problem is reported at once, naming the option or environment variable, and
- * nothing is built (so nothing can be sent) until all are fixed.
+ * The composition root: builds the gateway, the ledger and the {@link RefundService} from a command's options and
+ * the environment. Every problem is reported at once, naming the option or environment variable, and nothing is
+ * built (so nothing can be sent) until all are fixed. The durable ledger is opened on its first use only.
  */
 final class Wiring implements AutoCloseable {
 
@@ -47,26 +47,50 @@ final class Wiring implements AutoCloseable {
   final RefundLedger ledger;
   final Agent agent;
   final Clock clock;
+  final Replies.Context context;
 
-  private Wiring(RefundGateway gateway, Option<InMemoryEko> simulator, RefundLedger ledger, Agent agent, Clock clock) {
+  private Wiring(
+      RefundGateway gateway,
+      Option<InMemoryEko> simulator,
+      RefundLedger ledger,
+      Agent agent,
+      Clock clock,
+      Replies.Context context) {
     this.gateway = gateway;
     this.simulator = simulator;
     this.ledger = ledger;
     this.agent = agent;
     this.clock = clock;
+    this.context = context;
   }
 
   /**
-   * Wires what {@code root}'s options ask for. {@code callDeadline} bounds each gateway call (a refund command
-   * passes half its timeout, leaving the other half for the automatic reconciliation).
+   * Wires what {@code eko}'s options ask for. {@code ledger} is the command's ledger option, null for a command that
+   * needs no ledger (it then gets an in-memory one it never touches). {@code callDeadline} bounds each gateway
+   * call; {@code ledgerWait} bounds how long a ledger call waits for the default H2 file.
    */
-  static Either<List<Violation>, Wiring> of(RefundCli root, Duration callDeadline) {
-    return root.gateway == RefundCli.GatewayKind.eko ? eko(root, callDeadline) : simulator(root);
+  static Either<List<Violation>, Wiring> of(
+      RefundCli root, EkoOptions eko, LedgerOption ledger, Duration callDeadline, Duration ledgerWait) {
+    if (eko.gateway != null && !eko.gateway.equals(EkoOptions.EKO) && !eko.gateway.equals(EkoOptions.SIMULATOR)) {
+      return Either.left(List.of(new Violation("--gateway", "must be eko or simulator")));
+    }
+    return eko.simulator() ? simulator(root, eko, ledger) : eko(root, eko, ledger, callDeadline, ledgerWait);
   }
 
-  private static Either<List<Violation>, Wiring> simulator(RefundCli root) {
-    String initiator = option(root.initiatorId, root.env, ENV_INITIATOR_ID);
-    String userCode = option(root.userCode, root.env, ENV_USER_CODE);
+  private static Either<List<Violation>, Wiring> simulator(RefundCli root, EkoOptions eko, LedgerOption ledger) {
+    List<Violation> problems = new ArrayList<>();
+    String onlyEko = "applies to --gateway eko only: the simulator answers from its demo data";
+    if (eko.baseUrl != null) {
+      problems.add(new Violation("--base-url", onlyEko));
+    }
+    if (eko.environment != null) {
+      problems.add(new Violation("--environment", onlyEko));
+    }
+    if (ledger != null && ledger.url != null) {
+      problems.add(new Violation("--ledger", onlyEko + ", and its ledger lives in memory for this one command"));
+    }
+    String initiator = option(eko.initiatorId, root.env, ENV_INITIATOR_ID);
+    String userCode = option(eko.userCode, root.env, ENV_USER_CODE);
     Agent agent = DemoDataset.AGENT;
     if (initiator != null || userCode != null) {
       Validation<Seq<Violation>, Agent> parsed =
@@ -74,86 +98,130 @@ final class Wiring implements AutoCloseable {
               initiator == null ? DemoDataset.INITIATOR_ID : initiator,
               userCode == null ? DemoDataset.USER_CODE : userCode);
       if (parsed.isInvalid()) {
-        return Either.left(renamed(parsed.getError().toJavaList()));
+        problems.addAll(renamed(parsed.getError().toJavaList()));
+      } else {
+        agent = parsed.get();
       }
-      agent = parsed.get();
+    }
+    if (!problems.isEmpty()) {
+      return Either.left(problems);
+    }
+    if (option(null, root.env, ENV_BASE_URL) != null) {
+      root.err.println("refund: " + ENV_BASE_URL + " is ignored: --gateway simulator answers from its demo data.");
     }
     Clock clock = DemoDataset.clock();
-    InMemoryEko eko = InMemoryEko.demo(clock);
-    return Either.right(new Wiring(eko, Option.some(eko), new InMemoryRefundLedger(), agent, clock));
+    InMemoryEko sim = InMemoryEko.demo(clock);
+    Replies.Context context =
+        new Replies.Context(EkoOptions.SIMULATOR, sim.environment(), Invocation.of(eko, null, ledger));
+    return Either.right(new Wiring(sim, Option.some(sim), new InMemoryRefundLedger(), agent, clock, context));
   }
 
-  private static Either<List<Violation>, Wiring> eko(RefundCli root, Duration callDeadline) {
+  private static Either<List<Violation>, Wiring> eko(
+      RefundCli root, EkoOptions eko, LedgerOption ledger, Duration callDeadline, Duration ledgerWait) {
     List<Violation> problems = new ArrayList<>();
     String developerKey = root.env.get(ENV_DEVELOPER_KEY);
     String accessKey = root.env.get(ENV_ACCESS_KEY);
+    List<Violation> missing = new ArrayList<>();
     if (developerKey == null || developerKey.isBlank()) {
-      problems.add(new Violation(ENV_DEVELOPER_KEY, "is required for --gateway eko (keys come from the environment only)"));
+      missing.add(new Violation(ENV_DEVELOPER_KEY, "is required to reach Eko (keys come from the environment only)"));
     }
     if (accessKey == null || accessKey.isBlank()) {
-      problems.add(new Violation(ENV_ACCESS_KEY, "is required for --gateway eko (keys come from the environment only)"));
+      missing.add(new Violation(ENV_ACCESS_KEY, "is required to reach Eko (keys come from the environment only)"));
     }
-    String initiator = option(root.initiatorId, root.env, ENV_INITIATOR_ID);
-    String userCode = option(root.userCode, root.env, ENV_USER_CODE);
+    String initiator = option(eko.initiatorId, root.env, ENV_INITIATOR_ID);
+    String userCode = option(eko.userCode, root.env, ENV_USER_CODE);
     if (initiator == null) {
-      problems.add(new Violation("--initiator-id", "is required for --gateway eko (or set " + ENV_INITIATOR_ID + ")"));
+      missing.add(new Violation("--initiator-id", "is required to reach Eko (or set " + ENV_INITIATOR_ID + ")"));
     } else {
       collect(InitiatorId.parse(initiator), problems);
     }
     if (userCode == null) {
-      problems.add(new Violation("--user-code", "is required for --gateway eko (or set " + ENV_USER_CODE + ")"));
+      missing.add(new Violation("--user-code", "is required to reach Eko (or set " + ENV_USER_CODE + ")"));
     } else {
       collect(UserCode.parse(userCode), problems);
     }
-    String baseUrl = option(root.baseUrl, root.env, ENV_BASE_URL);
-    if (!problems.isEmpty()) {
-      return Either.left(problems);
+    if (!missing.isEmpty()) {
+      Violation last = missing.remove(missing.size() - 1);
+      missing.add(new Violation(last.field(), last.message() + ". To try the demo data instead, add --gateway simulator"));
+      problems.addAll(0, missing);
     }
+    String baseUrl = option(eko.baseUrl, root.env, ENV_BASE_URL);
+    String baseUrlName = eko.baseUrl != null || baseUrl == null ? "--base-url" : ENV_BASE_URL;
     Clock clock = Clock.systemUTC();
-    EkoConfig config;
+    EkoConfig config = null;
     try {
-      config =
+      EkoConfig.Builder builder =
           EkoConfig.builder()
               .baseUrl(baseUrl == null ? EkoConfig.STAGING : baseUrl)
-              .developerKey(developerKey)
-              .accessKey(accessKey)
+              .developerKey(developerKey == null || developerKey.isBlank() ? "-" : developerKey)
+              .accessKey(accessKey == null || accessKey.isBlank() ? "-" : accessKey)
               .callDeadline(callDeadline)
               .responseTimeout(min(callDeadline, Duration.ofSeconds(30)))
               .connectTimeout(min(callDeadline, Duration.ofSeconds(5)))
-              .clock(clock)
-              .build();
+              .clock(clock);
+      if (eko.environment != null) {
+        builder.environment(eko.environment);
+      }
+      config = builder.build();
     } catch (IllegalArgumentException e) {
-      return Either.left(List.of(new Violation(settingOf(e.getMessage()), e.getMessage())));
+      problems.addAll(configProblems(e.getMessage(), baseUrlName));
     }
-    Either<List<Violation>, RefundLedger> ledger = durableLedger(root);
-    if (ledger.isLeft()) {
-      return Either.left(ledger.getLeft());
+    Either<List<Violation>, RefundLedger> durable =
+        ledger == null ? Either.right(new InMemoryRefundLedger()) : durableLedger(root, ledger, ledgerWait);
+    if (durable.isLeft()) {
+      problems.addAll(durable.getLeft());
+    }
+    if (!problems.isEmpty()) {
+      return Either.left(problems);
     }
     EkoGateway gateway = EkoGateways.create(config);
     Agent agent = new Agent(new InitiatorId(initiator), new UserCode(userCode));
-    return Either.right(new Wiring(gateway, Option.none(), ledger.get(), agent, clock));
+    Replies.Context context =
+        new Replies.Context(EkoOptions.EKO, gateway.environment(), Invocation.of(eko, baseUrl, ledger));
+    return Either.right(new Wiring(gateway, Option.none(), durable.get(), agent, clock, context));
+  }
+
+  /** EkoConfig's refusals ("EkoConfig refused: a; b"), each named by the option that set it. */
+  private static List<Violation> configProblems(String message, String baseUrlName) {
+    List<Violation> problems = new ArrayList<>();
+    String list = message.startsWith("EkoConfig refused: ") ? message.substring("EkoConfig refused: ".length()) : message;
+    for (String problem : list.split("; (?=[a-zA-Z]+ )")) {
+      if (problem.startsWith("baseUrl ")) {
+        problems.add(new Violation(baseUrlName, problem.substring("baseUrl ".length())));
+      } else if (problem.startsWith("environment ")) {
+        problems.add(new Violation("--environment", problem.substring("environment ".length())));
+      } else if (problem.startsWith("developerKey ")) {
+        problems.add(new Violation(ENV_DEVELOPER_KEY, problem.substring("developerKey ".length())));
+      } else if (problem.startsWith("accessKey ")) {
+        problems.add(new Violation(ENV_ACCESS_KEY, problem.substring("accessKey ".length())));
+      } else {
+        problems.add(new Violation("--timeout", problem));
+      }
+    }
+    return problems;
   }
 
   /**
-   * The refund-once ledger that outlives the process: {@code --ledger}, else {@code REFUNDKIT_LEDGER_URL}, else the
-   * H2 file at {@link JdbcLedgers#defaultH2Path()}. Migrated on open. A bad URL is bad input; a database that cannot
-   * be reached throws {@link io.refundkit.port.LedgerUnavailableException} (nothing may be sent without it).
+   * The refund-once ledger that outlives the process, opened on first use: {@code --ledger}, else
+   * {@code REFUNDKIT_LEDGER_URL}, else the H2 file at {@link JdbcLedgers#defaultH2Path()}, shared by every refund
+   * process on the machine (a call waits for it at most {@code wait}). A bad URL is bad input; a database that
+   * cannot be reached throws {@link io.refundkit.port.LedgerUnavailableException} from the first call.
    */
-  static Either<List<Violation>, RefundLedger> durableLedger(RefundCli root) {
-    String url = option(root.ledger, root.env, ENV_LEDGER_URL);
+  static Either<List<Violation>, RefundLedger> durableLedger(RefundCli root, LedgerOption ledger, Duration wait) {
+    String url = option(ledger.url, root.env, ENV_LEDGER_URL);
     DataSource dataSource;
     try {
-      dataSource = url == null ? JdbcLedgers.h2File(JdbcLedgers.defaultH2Path()) : JdbcLedgers.dataSource(url);
+      dataSource = url == null ? JdbcLedgers.h2File(JdbcLedgers.defaultH2Path(), wait) : JdbcLedgers.dataSource(url);
     } catch (IllegalArgumentException e) {
+      String name = ledger.url != null ? "--ledger" : ENV_LEDGER_URL;
       return Either.left(
-          List.of(new Violation("--ledger", "must be a jdbc:postgresql:// or jdbc:h2: URL (or set " + ENV_LEDGER_URL + ")")));
+          List.of(new Violation(name, "must be a jdbc:postgresql:, jdbc:h2:file: or jdbc:h2:mem: URL")));
     }
-    return Either.right(JdbcRefundLedger.builder(dataSource).migrate(true).build());
+    return Either.right(new LazyLedger(() -> JdbcRefundLedger.builder(dataSource).migrate(true).build()));
   }
 
-  RefundService service(Option<ServiceCode> serviceCode, RefundListener listener) {
-    RefundService.Builder builder =
-        RefundService.builder(gateway, ledger, agent).clock(clock).listener(listener);
+  RefundService service(RefundGateway through, Option<ServiceCode> serviceCode, RefundListener listener) {
+    RefundService.Builder builder = RefundService.builder(through, ledger, agent).clock(clock).listener(listener);
     serviceCode.forEach(builder::serviceCode);
     return builder.build();
   }
@@ -165,7 +233,7 @@ final class Wiring implements AutoCloseable {
     }
   }
 
-  private static String option(String value, Map<String, String> env, String variable) {
+  static String option(String value, Map<String, String> env, String variable) {
     if (value != null) {
       return value;
     }
@@ -204,10 +272,6 @@ final class Wiring implements AutoCloseable {
       default:
         return field;
     }
-  }
-
-  private static String settingOf(String message) {
-    return message.contains("baseUrl") ? "--base-url" : "configuration";
   }
 
   private static Duration min(Duration a, Duration b) {

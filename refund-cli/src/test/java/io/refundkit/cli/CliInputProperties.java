@@ -100,7 +100,7 @@ class CliInputProperties {
       case "--user-code":
         return UserCode.parse(value).isValid();
       default:
-        return Durations.parse(value) != null && !Durations.parse(value).isZero();
+        return Durations.parse("--timeout", value, java.time.Duration.ofMillis(1), Durations.MAX_TIMEOUT).isRight();
     }
   }
 

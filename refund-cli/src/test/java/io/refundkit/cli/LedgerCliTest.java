@@ -57,9 +57,9 @@ class LedgerCliTest {
 
   @Test
   void a_second_initiate_in_a_later_process_is_refused_locally_without_sending() {
-    Cli.Run first = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run first = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
 
-    Cli.Run second = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run second = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
 
     assertThat(first.exitCode()).isEqualTo(0);
     assertThat(second.exitCode()).isEqualTo(3);
@@ -72,12 +72,12 @@ class LedgerCliTest {
   void reconcile_in_a_later_process_settles_what_an_earlier_one_left_unknown() {
     eko.script().onRefund().once().lostResponse();
     eko.script().onInquiry().always().notSent();
-    Cli.Run lost = run(env, "--gateway", "eko", "--timeout", "10s", "initiate", SAMPLE, "--otp", otp(), "--json");
-    Cli.Run blocked = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run lost = run(env, "--timeout", "10s", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run blocked = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
     JsonNode unknown = run(env, "ledger", "list", "--state", "unknown", "--json").json();
     eko.clearFaults();
 
-    Cli.Run reconciled = run(env, "--gateway", "eko", "reconcile", SAMPLE, "--json");
+    Cli.Run reconciled = run(env, "reconcile", SAMPLE, "--json");
     JsonNode refunded = run(env, "ledger", "list", "--state", "refunded", "--json").json();
 
     assertThat(lost.exitCode()).isEqualTo(4);
@@ -88,7 +88,7 @@ class LedgerCliTest {
     assertThat(reconciled.json().get("confirmed_by_inquiry").asBoolean()).isTrue();
     JsonNode attempt = refunded.get("attempts").get(0);
     assertThat(attempt.get("state").asText()).isEqualTo("refunded");
-    assertThat(attempt.get("environment").asText()).isEqualTo(server.baseUrl());
+    assertThat(attempt.get("environment").asText()).isEqualTo(local.environment());
     assertThat(attempt.get("history").findValuesAsText("code"))
         .containsExactly("claimed", "server_error", "refunded_confirmed_by_inquiry"); // the sandbox answers 503
     assertThat(refundRequests()).isEqualTo(1);
@@ -98,10 +98,10 @@ class LedgerCliTest {
   void a_sweep_settles_every_unknown_attempt() {
     eko.script().onRefund().once().lostResponse();
     eko.script().onInquiry().always().notSent();
-    run(env, "--gateway", "eko", "--timeout", "10s", "initiate", SAMPLE, "--otp", otp());
+    run(env, "--timeout", "10s", "initiate", SAMPLE, "--otp", otp());
     eko.clearFaults();
 
-    Cli.Run sweep = run(env, "--gateway", "eko", "ledger", "sweep", "--older-than", "0m", "--json");
+    Cli.Run sweep = run(env, "ledger", "sweep", "--older-than", "0m", "--json");
     Cli.Run human = run(env, "ledger", "list");
 
     assertThat(sweep.exitCode()).isEqualTo(0);
@@ -109,6 +109,72 @@ class LedgerCliTest {
     assertThat(sweep.json().get("count").asInt()).isEqualTo(1);
     assertThat(sweep.json().get("results").get(0).get("outcome").asText()).isEqualTo("REFUNDED");
     assertThat(human.out()).contains(SAMPLE, "refunded");
+  }
+
+  @Test
+  void refund_once_holds_however_the_base_url_is_spelled() {
+    env.put("EKO_BASE_URL", server.baseUrl());
+    Cli.Run first = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
+    env.put("EKO_BASE_URL", local.baseUrlViaLocalhost());
+
+    Cli.Run second = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run third = run(env, "--base-url", server.baseUrl().replace("/v3", "/v3/"), "initiate", SAMPLE, "--otp", otp(),
+        "--json");
+
+    assertThat(first.exitCode()).isEqualTo(0);
+    assertThat(second.exitCode()).isEqualTo(3);
+    assertThat(second.json().get("code").asText()).isEqualTo("already_refunded");
+    assertThat(second.json().get("environment").asText()).isEqualTo(first.json().get("environment").asText());
+    assertThat(third.json().get("code").asText()).isEqualTo("already_refunded");
+    assertThat(refundRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void an_environment_named_explicitly_joins_two_urls_and_keeps_two_others_apart() {
+    Cli.Run named = run(env, "--environment", "uat-proxy", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run sameName = run(env, "--base-url", local.baseUrlViaLocalhost(), "--environment", "uat-proxy", "initiate",
+        SAMPLE, "--otp", otp(), "--json");
+    JsonNode list = run(env, "ledger", "list", "--json").json();
+
+    assertThat(named.json().get("environment").asText()).isEqualTo("uat-proxy");
+    assertThat(sameName.json().get("code").asText()).isEqualTo("already_refunded");
+    assertThat(list.get("attempts").findValuesAsText("environment")).containsExactly("uat-proxy");
+    assertThat(refundRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void a_sweep_names_what_it_cannot_reach_and_the_command_it_prints_reaches_it() {
+    eko.script().onRefund().once().lostResponse();
+    eko.script().onInquiry().always().notSent();
+    run(env, "--timeout", "10s", "initiate", SAMPLE, "--otp", otp());
+    eko.clearFaults();
+    try (LocalEko other = new LocalEko(env.get("REFUNDKIT_LEDGER_URL"))) {
+      Map<String, String> elsewhere = new HashMap<>(other.env);
+
+      Cli.Run sweep = run(elsewhere, "ledger", "sweep", "--older-than", "0s");
+      JsonNode json = run(elsewhere, "ledger", "sweep", "--older-than", "0s", "--json").json();
+      JsonNode list = run(elsewhere, "ledger", "list", "--state", "unknown", "--json").json();
+      Cli.Run followed = run(elsewhere, Hints.follow(sweep.out(), "ledger sweep"));
+
+      assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(4);
+      assertThat(sweep.out()).contains("Swept 0", "cannot reach", SAMPLE, local.environment());
+      assertThat(json.get("not_reached").findValuesAsText("tid")).containsExactly(SAMPLE);
+      assertThat(list.get("attempts").findValuesAsText("tid")).containsExactly(SAMPLE);
+      assertThat(followed.exitCode()).as(followed.all()).isEqualTo(0);
+      assertThat(followed.out()).contains("Swept 1");
+      assertThat(run(elsewhere, "ledger", "list", "--state", "refunded", "--json").json().get("attempts")).hasSize(1);
+    }
+  }
+
+  @Test
+  void an_in_memory_ledger_url_works_for_the_life_of_the_process() {
+    env.put("REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:ledger-cli-" + java.util.UUID.randomUUID());
+
+    Cli.Run first = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run second = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
+
+    assertThat(first.exitCode()).as(first.all()).isEqualTo(0);
+    assertThat(second.json().get("code").asText()).isEqualTo("already_refunded");
   }
 
   @Test
@@ -133,7 +199,7 @@ class LedgerCliTest {
     }
     env.put("REFUNDKIT_LEDGER_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/refunds?user=x&password=secret-db-pass");
 
-    Cli.Run run = run(env, "--gateway", "eko", "initiate", SAMPLE, "--otp", otp(), "--json");
+    Cli.Run run = run(env, "initiate", SAMPLE, "--otp", otp(), "--json");
 
     assertThat(run.exitCode()).isEqualTo(5);
     assertThat(run.json().get("outcome").asText()).isEqualTo("NOT_SENT");

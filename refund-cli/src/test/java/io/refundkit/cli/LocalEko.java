@@ -39,6 +39,16 @@ final class LocalEko implements AutoCloseable {
     this("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
   }
 
+  /** The environment the gateway records this server's attempts under. */
+  String environment() {
+    return io.refundkit.port.Environments.ofBaseUrl(server.baseUrl());
+  }
+
+  /** This server's base URL spelled with {@code localhost} instead of {@code 127.0.0.1}. */
+  String baseUrlViaLocalhost() {
+    return server.baseUrl().replace("127.0.0.1", "localhost");
+  }
+
   long refundRequests() {
     return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
   }
