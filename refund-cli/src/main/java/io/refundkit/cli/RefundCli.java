@@ -48,7 +48,7 @@ import picocli.CommandLine.ParseResult;
       ReconcileCommand.class,
       SandboxCommand.class,
       LedgerCommand.class,
-      CommandLine.HelpCommand.class
+      HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -162,7 +162,7 @@ public final class RefundCli implements Callable<Integer> {
     String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
     if (ex instanceof CommandLine.MissingParameterException missing) {
       for (ArgSpec arg : missing.getMissing()) {
-        problems.add(new Violation(name(arg), "is required (see `refund help " + helpTopic(command) + "`)"));
+        problems.add(new Violation(name(arg), "is required (see `refund help" + spaced(helpTopic(command)) + "`)"));
       }
       return problems;
     }
@@ -172,8 +172,8 @@ public final class RefundCli implements Callable<Integer> {
       for (String arg : unmatched.getUnmatched()) {
         if (arg.startsWith("-")) {
           String option = arg.replaceAll("=.*", "");
-          problems.add(new Violation(option, "is not an option of `" + command + "` (`refund help "
-              + helpTopic(command) + "` lists its options)"));
+          problems.add(new Violation(option, "is not an option of `" + command + "` (`refund help"
+              + spaced(helpTopic(command)) + "` lists its options)"));
           afterUnknownOption = !arg.contains("=");
         } else if (afterUnknownOption) {
           afterUnknownOption = false; // the unknown option's value: not shown, it may be a secret
@@ -191,14 +191,18 @@ public final class RefundCli implements Callable<Integer> {
       return problems;
     }
     ArgSpec arg = ex.getArgSpec();
+    String see = helpTopic(command).isEmpty() ? "`refund help`" : "`refund help " + helpTopic(command) + "`";
     problems.add(
-        new Violation(arg == null ? "arguments" : name(arg), "has a value that is not valid (see `refund help "
-            + helpTopic(command) + "`)"));
+        new Violation(arg == null ? "arguments" : name(arg), "has a value that is not valid (see " + see + ")"));
     return problems;
   }
 
   private static String helpTopic(String qualifiedName) {
     return qualifiedName.equals("refund") ? "" : qualifiedName.substring("refund ".length());
+  }
+
+  private static String spaced(String topic) {
+    return topic.isEmpty() ? "" : " " + topic;
   }
 
   private static String name(ArgSpec arg) {

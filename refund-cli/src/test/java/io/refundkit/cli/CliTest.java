@@ -108,6 +108,17 @@ class CliTest {
     }
 
     @Test
+    void help_reaches_a_subcommand_and_names_a_topic_that_is_not_one() {
+      Cli.Run sweep = run("help", "ledger", "sweep");
+      Cli.Run nothing = run("help", "refund-everything");
+
+      assertThat(sweep.exitCode()).isEqualTo(0);
+      assertThat(sweep.out()).contains("Usage: refund ledger sweep", "--older-than", "Default: 5m");
+      assertThat(nothing.exitCode()).isEqualTo(2);
+      assertThat(nothing.err()).contains("'refund-everything' is not a command");
+    }
+
+    @Test
     void a_command_refuses_an_option_it_does_not_use_wherever_it_is_given() {
       Cli.Run sandboxTimeout = run("sandbox", "--timeout", "1s", "--port", "0", "--json");
       Cli.Run demoGateway = run("--gateway", "eko", "demo", "--json");
