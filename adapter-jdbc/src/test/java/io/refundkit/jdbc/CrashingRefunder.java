@@ -1,7 +1,6 @@
 package io.refundkit.jdbc;
 
 import io.refundkit.app.RefundService;
-import io.refundkit.domain.Agent;
 import io.refundkit.domain.Otp;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundConsent;
@@ -9,8 +8,7 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
 import io.refundkit.port.AttemptKey;
-import io.refundkit.port.InquiryOutcome;
-import io.refundkit.port.OtpOutcome;
+import io.refundkit.port.ForwardingRefundGateway;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundOutcome;
 import java.nio.file.Path;
@@ -60,16 +58,14 @@ public final class CrashingRefunder {
   }
 
   /** Sends for real, then announces it and never returns: the process dies between sending and recording. */
-  private static final class HangAfterSending implements RefundGateway {
-    private final RefundGateway eko;
-
+  private static final class HangAfterSending extends ForwardingRefundGateway {
     HangAfterSending(RefundGateway eko) {
-      this.eko = eko;
+      super(eko);
     }
 
     @Override
     public RefundOutcome initiateRefund(RefundCommand command) {
-      RefundOutcome outcome = eko.initiateRefund(command);
+      RefundOutcome outcome = super.initiateRefund(command);
       System.out.println(SENT + " " + outcome.kind());
       System.out.flush();
       try {
@@ -78,21 +74,6 @@ public final class CrashingRefunder {
         Thread.currentThread().interrupt();
       }
       throw new IllegalStateException("interrupted while waiting to be killed");
-    }
-
-    @Override
-    public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
-      return eko.requestOtp(agent, tid);
-    }
-
-    @Override
-    public InquiryOutcome inquire(Agent agent, TransactionId tid) {
-      return eko.inquire(agent, tid);
-    }
-
-    @Override
-    public String environment() {
-      return eko.environment();
     }
   }
 }

@@ -546,31 +546,14 @@ class RefundServiceTest {
   }
 
   /** Plays a gateway with a bug: its refund call throws (the request may have left), inquiries work. */
-  static final class ThrowingGateway implements io.refundkit.port.RefundGateway {
-    private final InMemoryEko eko;
-
+  static final class ThrowingGateway extends io.refundkit.port.ForwardingRefundGateway {
     ThrowingGateway(InMemoryEko eko) {
-      this.eko = eko;
-    }
-
-    @Override
-    public io.refundkit.port.OtpOutcome requestOtp(io.refundkit.domain.Agent agent, TransactionId tid) {
-      return eko.requestOtp(agent, tid);
+      super(eko);
     }
 
     @Override
     public io.refundkit.port.RefundOutcome initiateRefund(io.refundkit.domain.RefundCommand command) {
       throw new IllegalStateException("bug after writing the request");
-    }
-
-    @Override
-    public io.refundkit.port.InquiryOutcome inquire(io.refundkit.domain.Agent agent, TransactionId tid) {
-      return eko.inquire(agent, tid);
-    }
-
-    @Override
-    public String environment() {
-      return eko.environment();
     }
   }
 

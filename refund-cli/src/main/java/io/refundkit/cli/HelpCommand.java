@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "help",
     header = "Shows what a command does and every option it takes, with their defaults.",
-    description = "Shows what a command does and every option it takes: `refund help initiate`, `refund help ledger sweep`.")
+    description = 
+        "Shows what a command does and every option it takes: `refund help initiate`, `refund help "
+            + "ledger sweep`.")
 final class HelpCommand implements Callable<Integer> {
 
   @ParentCommand RefundCli root;

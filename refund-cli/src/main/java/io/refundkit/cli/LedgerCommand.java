@@ -34,7 +34,9 @@ import picocli.CommandLine.ParentCommand;
     name = "ledger",
     mixinStandardHelpOptions = true,
     header = "Lists or sweeps the refund-once ledger that initiate and reconcile use.",
-    description = "The refund-once ledger: `refund ledger list` shows every attempt; `refund ledger sweep` settles the open ones.",
+    description = 
+        "The refund-once ledger: `refund ledger list` shows every attempt; `refund ledger sweep` "
+            + "settles the open ones.",
     subcommands = {LedgerCommand.ListAttempts.class, LedgerCommand.Sweep.class})
 final class LedgerCommand implements Callable<Integer> {
 
@@ -55,12 +57,18 @@ final class LedgerCommand implements Callable<Integer> {
     return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  static Map<String, Object> json(RefundAttempt a) {
+  /** The attempt's key and state: what identifies it in every answer. */
+  static Map<String, Object> keyJson(RefundAttempt a) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("environment", a.key().environment());
     json.put("initiator_id", a.key().initiatorId().value());
     json.put("tid", a.key().tid().value());
     json.put("state", name(a.state()));
+    return json;
+  }
+
+  static Map<String, Object> json(RefundAttempt a) {
+    Map<String, Object> json = keyJson(a);
     json.put("version", a.version());
     json.put("owner", a.owner());
     json.put("claimed_at", a.claimedAt().toString());
@@ -93,7 +101,9 @@ final class LedgerCommand implements Callable<Integer> {
       name = "list",
       mixinStandardHelpOptions = true,
       header = "Lists the refund attempts of every environment, oldest claim first.",
-      description = "Lists the attempts the refund-once ledger holds, of every environment and initiator, oldest claim first, with their history.")
+      description = 
+          "Lists the attempts the refund-once ledger holds, of every environment and initiator, "
+              + "oldest claim first, with their history.")
   static final class ListAttempts extends CliCommand {
 
     @ParentCommand LedgerCommand group;
@@ -104,7 +114,9 @@ final class LedgerCommand implements Callable<Integer> {
         names = "--state",
         paramLabel = "<state>",
         split = ",",
-        description = "Only attempts in these states: in-flight, unknown, refunded or released (repeat it, or separate with commas; default: all).")
+        description = 
+            "Only attempts in these states: in-flight, unknown, refunded or released (repeat it, or "
+                + "separate with commas; default: all).")
     List<String> states = new ArrayList<>();
 
     @Override
@@ -173,7 +185,9 @@ final class LedgerCommand implements Callable<Integer> {
         names = "--older-than",
         defaultValue = "5m",
         paramLabel = "<duration>",
-        description = "Claims in flight for at least this long are reconciled: 0s to 365d, as a number and a unit (ms, s, m, h or d).")
+        description = 
+            "Claims in flight for at least this long are reconciled: 0s to 365d, as a number and a unit "
+                + "(ms, s, m, h or d).")
     String olderThan;
 
     @Override
@@ -232,11 +246,7 @@ final class LedgerCommand implements Callable<Integer> {
             .append(" attempt(s) needing reconciliation belong to another environment or initiator, which this"
                 + " sweep cannot reach:");
         for (RefundAttempt a : report.notReached()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("environment", a.key().environment());
-          row.put("initiator_id", a.key().initiatorId().value());
-          row.put("tid", a.key().tid().value());
-          row.put("state", name(a.state()));
+          Map<String, Object> row = keyJson(a);
           String reach = reach(a, wiring);
           row.put("next", reach);
           notReached.add(row);

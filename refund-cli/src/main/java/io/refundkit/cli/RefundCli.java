@@ -38,8 +38,10 @@ import picocli.CommandLine.ParseResult;
     sortOptions = false,
     usageHelpAutoWidth = true,
     showDefaultValues = true,
-    description =
-        "Refunds failed Eko transactions safely: one refund per transaction, none lost. Options may come before or after the command; each command takes only those `refund help <command>` lists.",
+    description = {
+      "Refunds failed Eko transactions safely: one refund per transaction, none lost.",
+      "Options may come before or after the command; each command takes only those `refund help <command>` lists."
+    },
     subcommands = {
       DemoCommand.class,
       OtpCommand.class,

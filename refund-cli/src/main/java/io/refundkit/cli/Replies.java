@@ -125,12 +125,12 @@ final class Replies {
         break;
       case INQUIRY:
         human = new StringBuilder("Refunded transaction " + tid + "." + NL
-            + "  The answer to the refund did not settle it; Transaction Inquiry of " + ctx.who() + " now shows it refunded"
-            + " (tx_status 4). Inquiry gives no receipt.");
+            + "  The answer to the refund did not settle it; Transaction Inquiry of " + ctx.who()
+            + " now shows it refunded (tx_status 4). Inquiry gives no receipt.");
         break;
       case LEDGER:
         human = new StringBuilder("Transaction " + tid + " is refunded: the refund-once ledger recorded its refund"
-            + " earlier (`refund ledger list` shows when and its refund tid). " + ctx.who().substring(0, 1).toUpperCase(Locale.ROOT) + ctx.who().substring(1) + " was not asked again.");
+            + " earlier (`refund ledger list` shows when and its refund tid); " + ctx.who() + " was not asked again.");
         break;
       default:
         human = new StringBuilder("Transaction " + tid + " is refunded: Transaction Inquiry shows tx_status 4."

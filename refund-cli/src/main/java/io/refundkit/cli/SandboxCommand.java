@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.Otp;
-import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.UserCode;
 import io.refundkit.domain.Violation;
@@ -16,10 +15,8 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.inmemory.SmsMessage;
-import io.refundkit.port.InquiryOutcome;
+import io.refundkit.port.ForwardingRefundGateway;
 import io.refundkit.port.OtpOutcome;
-import io.refundkit.port.RefundGateway;
-import io.refundkit.port.RefundOutcome;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,11 +225,12 @@ final class SandboxCommand extends CliCommand {
   }
 
   /** The simulator, logging each SMS it "sends" when an OTP is requested. */
-  private static final class SmsLoggingGateway implements RefundGateway {
+  private static final class SmsLoggingGateway extends ForwardingRefundGateway {
     private final InMemoryEko eko;
     private final RefundCli root;
 
     SmsLoggingGateway(InMemoryEko eko, RefundCli root) {
+      super(eko);
       this.eko = eko;
       this.root = root;
     }
@@ -240,27 +238,12 @@ final class SandboxCommand extends CliCommand {
     @Override
     public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
       int before = eko.outbox().forTid(tid).size();
-      OtpOutcome outcome = eko.requestOtp(agent, tid);
+      OtpOutcome outcome = super.requestOtp(agent, tid);
       List<SmsMessage> sent = eko.outbox().forTid(tid);
       for (SmsMessage m : sent.subList(Math.min(before, sent.size()), sent.size())) {
         logSms(root, m);
       }
       return outcome;
-    }
-
-    @Override
-    public RefundOutcome initiateRefund(RefundCommand command) {
-      return eko.initiateRefund(command);
-    }
-
-    @Override
-    public InquiryOutcome inquire(Agent agent, TransactionId tid) {
-      return eko.inquire(agent, tid);
-    }
-
-    @Override
-    public String environment() {
-      return eko.environment();
     }
   }
 }

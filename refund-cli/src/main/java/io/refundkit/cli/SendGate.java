@@ -1,12 +1,9 @@
 package io.refundkit.cli;
 
-import io.refundkit.domain.Agent;
 import io.refundkit.domain.RefundCommand;
-import io.refundkit.domain.TransactionId;
-import io.refundkit.port.InquiryOutcome;
+import io.refundkit.port.ForwardingRefundGateway;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
-import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundOutcome;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,29 +30,14 @@ final class SendGate {
 
   /** {@code gateway}, with its refunds sent only through this gate. */
   RefundGateway guard(RefundGateway gateway) {
-    return new RefundGateway() {
-      @Override
-      public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
-        return gateway.requestOtp(agent, tid);
-      }
-
+    return new ForwardingRefundGateway(gateway) {
       @Override
       public RefundOutcome initiateRefund(RefundCommand command) {
         if (!state.compareAndSet(OPEN, SENDING)) {
           return new NotSent(
               NotSentCause.DEADLINE_EXCEEDED, "the command's --timeout ran out before the refund was sent", 1);
         }
-        return gateway.initiateRefund(command);
-      }
-
-      @Override
-      public InquiryOutcome inquire(Agent agent, TransactionId tid) {
-        return gateway.inquire(agent, tid);
-      }
-
-      @Override
-      public String environment() {
-        return gateway.environment();
+        return super.initiateRefund(command);
       }
     };
   }

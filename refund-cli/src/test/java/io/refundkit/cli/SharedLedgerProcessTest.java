@@ -2,7 +2,6 @@ package io.refundkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refundkit.domain.Agent;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.Secret;
@@ -10,9 +9,7 @@ import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.Operation;
-import io.refundkit.port.InquiryOutcome;
-import io.refundkit.port.OtpOutcome;
-import io.refundkit.port.RefundGateway;
+import io.refundkit.port.ForwardingRefundGateway;
 import io.refundkit.port.RefundOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,22 +181,16 @@ class SharedLedgerProcessTest {
   }
 
   /** The simulator, holding each refund at the server until released: an initiate that waits for Eko. */
-  static final class HeldRefunds implements RefundGateway {
+  static final class HeldRefunds extends ForwardingRefundGateway {
     final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
-    private final InMemoryEko eko;
 
     HeldRefunds(InMemoryEko eko) {
-      this.eko = eko;
+      super(eko);
     }
 
     void release() {
       released.countDown();
-    }
-
-    @Override
-    public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
-      return eko.requestOtp(agent, tid);
     }
 
     @Override
@@ -210,17 +201,7 @@ class SharedLedgerProcessTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return eko.initiateRefund(command);
-    }
-
-    @Override
-    public InquiryOutcome inquire(Agent agent, TransactionId tid) {
-      return eko.inquire(agent, tid);
-    }
-
-    @Override
-    public String environment() {
-      return eko.environment();
+      return super.initiateRefund(command);
     }
   }
 }
