@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The client against a scripted Eko on loopback: every case of eko-facts §6, with what the server saw. */
+/** The client against a scripted Eko on loopback: every case of docs/eko-protocol.md §6, with what the server saw. */
 class EkoHttpGatewayTest {
 
   static EkoConfig.Builder config(String baseUrl) {

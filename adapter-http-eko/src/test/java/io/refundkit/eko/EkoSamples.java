@@ -1,6 +1,6 @@
 package io.refundkit.eko;
 
-/** Eko's reply bodies as the spec shows them (eko-facts §4 and initiate-refund.md). */
+/** Eko's reply bodies as the spec shows them (docs/eko-protocol.md §4 and initiate-refund.md). */
 public final class EkoSamples {
 
   private EkoSamples() {}

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The signer, pinned to every published vector of eko-facts §3. */
+/** The signer, pinned to every published vector of docs/eko-protocol.md §3. */
 class SignerTest {
 
   @ParameterizedTest

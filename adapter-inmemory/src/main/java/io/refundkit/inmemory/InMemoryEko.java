@@ -25,7 +25,7 @@ import java.util.Objects;
 
 /**
  * A faithful, stateful Eko simulator: a {@link RefundGateway} that behaves like Eko's refund API in every way a
- * caller can observe (eko-facts.md), deterministically, at memory speed, from any number of threads.
+ * caller can observe (docs/eko-protocol.md), deterministically, at memory speed, from any number of threads.
  *
  * <h2>Behaviour</h2>
  * <ul>
@@ -43,7 +43,7 @@ import java.util.Objects;
  *       digits or a given {@code otp_ref_id} do not match, which counts as a wrong try). Then it moves the
  *       transaction to Refunded, credits the agent's wallet and answers {@code Refunded} with a complete receipt:
  *       {@code refunded_amount} = amount + fee; balance after = balance before + refunded_amount −
- *       commission_reverse + tds (our documented model, eko-facts §7); a new refund tid, counting up from
+ *       commission_reverse + tds (our documented model, docs/eko-protocol.md §7); a new refund tid, counting up from
  *       {@link SimulatorConfig#nextRefundTid()}; the timestamp is the clock's time.</li>
  *   <li>{@link #inquire} checks initiator, user code, tid and owner as a refund does, then answers the current
  *       status.</li>

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an {@link InMemoryEko} behaves where Eko does not document it (eko-facts §7). Immutable; made by
+ * How an {@link InMemoryEko} behaves where Eko does not document it (docs/eko-protocol.md §7). Immutable; made by
  * {@link #builder()}, which validates, or {@link #defaults()}.
  *
  * <table>

@@ -1,8 +1,8 @@
 package io.refundkit.bench;
 
 /**
- * The values every benchmark shares: Eko's published UAT credentials (eko-facts §3, public test values) and Eko's
- * own sample bodies (eko-facts §4). Nothing here is a real secret.
+ * The values every benchmark shares: Eko's published UAT credentials (docs/eko-protocol.md §3, public test values) and Eko's
+ * own sample bodies (docs/eko-protocol.md §4). Nothing here is a real secret.
  */
 public final class Fixtures {
 

@@ -48,7 +48,7 @@ import picocli.CommandLine.ParentCommand;
             + "the customers \"received\" are logged and listed at GET /sandbox/sms. Stops on Ctrl-C.")
 final class SandboxCommand extends CliCommand {
 
-  /** Eko's published UAT credentials (eko-facts §3): public test values, not secrets of anyone's account. */
+  /** Eko's published UAT credentials (docs/eko-protocol.md §3): public test values, not secrets of anyone's account. */
   static final String UAT_DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
 
   static final String UAT_ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
@@ -175,7 +175,7 @@ final class SandboxCommand extends CliCommand {
       json.put("base_url", server.baseUrl());
       json.put("sms_url", sms);
       json.put("auth", auth.name());
-      json.put("developer_key", "Eko's published UAT developer key (eko-facts §3)");
+      json.put("developer_key", "Eko's published UAT developer key (docs/eko-protocol.md §3)");
       root.out.println(write(json));
     } else {
       root.out.println("refund sandbox: Eko-compatible sandbox listening");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * The refund OTP the customer reads out to the agent: the customer's consent to the refund.
  *
  * <p>4 to 8 digits, kept as the string the customer read (Eko's examples have 4 and 6 digits; the length is
- * undocumented, eko-facts §7). Eko types {@code otp} as a JSON integer, so a leading zero cannot travel on the
+ * undocumented, docs/eko-protocol.md §7). Eko types {@code otp} as a JSON integer, so a leading zero cannot travel on the
  * wire: {@link #asNumber()} is what is sent, and our simulator never issues an OTP that starts with zero.
  *
  * <p>A secret: {@link #toString()} is redacted, and violations never repeat the value.

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The customer's consent to a refund: the OTP they read out to the agent, and the {@code otp_ref_id} Get Refund
- * OTP returned, when the agent asked for a fresh OTP. The consent cannot be bypassed (eko-facts §1).
+ * OTP returned, when the agent asked for a fresh OTP. The consent cannot be bypassed (docs/eko-protocol.md §1).
  *
  * <p>Holds two secrets; {@link #toString()} shows neither.
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What Eko says a refund did (Initiate Refund's {@code data}, eko-facts §4).
+ * What Eko says a refund did (Initiate Refund's {@code data}, docs/eko-protocol.md §4).
  *
  * <p>{@code tid}, {@code refundTid} and {@code refundedAmount} are always present: without them an answer is
  * not proof of a refund. The rest is informational and optional, because a faithful reader does not turn a

@@ -5,7 +5,7 @@ import io.vavr.control.Validation;
 
 /**
  * Eko's fixed service code ({@code service_code}), sent as a JSON integer; 80 is PayPoint. Whether it matters
- * outside PayPoint is undocumented (eko-facts §7), so it is optional everywhere.
+ * outside PayPoint is undocumented (docs/eko-protocol.md §7), so it is optional everywhere.
  */
 public record ServiceCode(int value) {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A transaction's {@code tx_status} as Eko reports it (eko-facts §5).
+ * A transaction's {@code tx_status} as Eko reports it (docs/eko-protocol.md §5).
  *
  * <p>Six codes are known: 0 Success, 1 Fail, 2 Response Awaited, 3 Refund Pending, 4 Refunded, 5 On Hold. Any
  * other code is carried as it came ({@link #isKnown()} is false): Eko says such a value is not final, inquire
@@ -31,12 +31,12 @@ public record TxStatus(int code) {
    * Which status may follow which. Sources:
    * <ul>
    *   <li>Awaited → Success | Fail | Refund Pending | On Hold: a transfer awaiting the bank's answer settles
-   *       one way or the other, or is held for inquiry (eko-facts §5, "Response Awaited / Initiated").</li>
-   *   <li>On Hold → Success | Fail | Refund Pending: "inquiry required" means it is not final (eko-facts §5).</li>
-   *   <li>Success → Refund Pending: a transfer the bank reverses later becomes refundable (eko-facts §1, a
+   *       one way or the other, or is held for inquiry (docs/eko-protocol.md §5, "Response Awaited / Initiated").</li>
+   *   <li>On Hold → Success | Fail | Refund Pending: "inquiry required" means it is not final (docs/eko-protocol.md §5).</li>
+   *   <li>Success → Refund Pending: a transfer the bank reverses later becomes refundable (docs/eko-protocol.md §1, a
    *       failed transfer goes to Refund Pending; a late failure is still a failure).</li>
-   *   <li>Refund Pending → Refunded: Initiate Refund with the customer's OTP (eko-facts §1, steps 3–4).</li>
-   *   <li>Fail and Refunded are final: nothing was debited, or the money is back (eko-facts §1, §5).</li>
+   *   <li>Refund Pending → Refunded: Initiate Refund with the customer's OTP (docs/eko-protocol.md §1, steps 3–4).</li>
+   *   <li>Fail and Refunded are final: nothing was debited, or the money is back (docs/eko-protocol.md §1, §5).</li>
    * </ul>
    */
   public static final Map<TxStatus, Set<TxStatus>> TRANSITIONS =

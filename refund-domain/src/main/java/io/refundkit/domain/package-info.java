@@ -1,5 +1,5 @@
 /**
- * The refund flow of Eko's money transfers in domain words (eko-facts §1): validated ids and money, a
+ * The refund flow of Eko's money transfers in domain words (docs/eko-protocol.md §1): validated ids and money, a
  * transaction's status and its one transition table, the customer's consent, the receipt, and the typed errors.
  *
  * <p>No I/O, no clock reads, no randomness: time arrives as an {@link java.time.Instant} argument. Depends on the

@@ -1,7 +1,7 @@
 package io.refundkit.port;
 
 /**
- * How one gateway call ended: exactly one of four kinds (eko-facts §6).
+ * How one gateway call ended: exactly one of four kinds (docs/eko-protocol.md §6).
  *
  * <ul>
  *   <li>{@link Kind#SUCCEEDED}: {@link Refunded}, {@link OtpSent} or {@link StatusRead}.</li>

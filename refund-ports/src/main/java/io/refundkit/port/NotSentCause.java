@@ -1,6 +1,6 @@
 package io.refundkit.port;
 
-/** Why nothing was sent (eko-facts §6, first row). */
+/** Why nothing was sent (docs/eko-protocol.md §6, first row). */
 public enum NotSentCause {
   /** The host name did not resolve. */
   DNS_FAILURE,

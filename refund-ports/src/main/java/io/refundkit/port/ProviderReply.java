@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Eko's reply as it came: the HTTP status and the envelope's codes (eko-facts §4). Carried by
+ * Eko's reply as it came: the HTTP status and the envelope's codes (docs/eko-protocol.md §4). Carried by
  * {@link Rejected} and, when a reply arrived, by {@link OutcomeUnknown}, so callers and audit logs keep Eko's
  * own words.
  *

@@ -1,6 +1,6 @@
 package io.refundkit.port;
 
-/** Why an outcome is unknown (eko-facts §6, last row). */
+/** Why an outcome is unknown (docs/eko-protocol.md §6, last row). */
 public enum UnknownCause {
   /** No answer within the response timeout after the request was written. */
   READ_TIMEOUT,

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every network fault of issue #7 against every operation, over real loopback sockets: Eko client → {@link
- * FaultProxy} → EkoServer → simulator. For each: the outcome class is the one eko-facts §6 gives, a POST that may
+ * FaultProxy} → EkoServer → simulator. For each: the outcome class is the one docs/eko-protocol.md §6 gives, a POST that may
  * have arrived is never sent again, and once the network heals the caller's view (after {@code reconcile} where
  * the answer was lost) equals the simulator's truth.
  */
@@ -75,7 +75,7 @@ class FaultMatrixTest {
       return fault != null && fault.answerArrives();
     }
 
-    /** A money-moving POST's outcome under this condition (eko-facts §6). */
+    /** A money-moving POST's outcome under this condition (docs/eko-protocol.md §6). */
     Kind postOutcome() {
       if (this == REFUSED) {
         return Kind.NOT_SENT;

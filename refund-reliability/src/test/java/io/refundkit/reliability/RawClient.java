@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Writes hand-made bytes to a loopback HTTP server and reads one answer: for requests no well-behaved client would
- * send. Signs like eko-facts §3 (independently of the adapter's signer), with strictly increasing timestamps.
+ * send. Signs like docs/eko-protocol.md §3 (independently of the adapter's signer), with strictly increasing timestamps.
  */
 final class RawClient {
 
@@ -27,7 +27,7 @@ final class RawClient {
     return Long.toString(LAST_STAMP.updateAndGet(prev -> Math.max(now, prev + 1)));
   }
 
-  /** eko-facts §3: Base64(HMAC-SHA256(key = ASCII of Base64(accessKey), message = timestamp)). */
+  /** docs/eko-protocol.md §3: Base64(HMAC-SHA256(key = ASCII of Base64(accessKey), message = timestamp)). */
   static String sign(String accessKey, String timestamp) {
     try {
       String encodedKey = Base64.getEncoder().encodeToString(accessKey.getBytes(StandardCharsets.UTF_8));

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
  * classes by the name of the class that declares them, so {@code @Nested} groups inherited from this class would
  * silently not run under an adapter's default Surefire includes.
  *
- * <p>Amounts and ids follow Eko's documented refund sample (eko-facts §4): tid 13192443, 5000.00 + fee 50.00,
+ * <p>Amounts and ids follow Eko's documented refund sample (docs/eko-protocol.md §4): tid 13192443, 5000.00 + fee 50.00,
  * commission 28.38, tds 7.10, wallet 2222632284.14 → 2222637312.86.
  */
 public abstract class RefundGatewayContract {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * Eko's response envelope, both directions: {@link #decode} for the client, the {@code encode*} methods for our
  * server. One class, so the two sides cannot drift apart.
  *
- * <p>Decoding is tolerant (eko-facts §4): unknown fields ignored; codes, ids, amounts and {@code tx_status} as
+ * <p>Decoding is tolerant (docs/eko-protocol.md §4): unknown fields ignored; codes, ids, amounts and {@code tx_status} as
  * strings or numbers; numbers read as {@link BigDecimal} (scientific notation included); {@code tx_status} at the
  * top level or in {@code data}; {@code data} missing or {@code null}. It never throws: anything that is not a JSON
  * object comes back as {@code Left} with a reason that never repeats the body (it may hold an otp_ref_id).

@@ -2,7 +2,7 @@ package io.refundkit.eko.internal;
 
 import io.refundkit.domain.TransactionId;
 
-/** The three refund operations on Eko's v3 paths (eko-facts §2), relative to the base URL. */
+/** The three refund operations on Eko's v3 paths (docs/eko-protocol.md §2), relative to the base URL. */
 public enum Operation {
   REQUEST_OTP("POST", "/customer/payment/refund/", "/otp"),
   INITIATE_REFUND("POST", "/customer/payment/refund/", ""),

@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * eko-facts §6 for replies, as a table: each row says when it applies and what the reply means. Rows are tried in
+ * docs/eko-protocol.md §6 for replies, as a table: each row says when it applies and what the reply means. Rows are tried in
  * order and the first that matches decides; the last row matches everything, so every reply gets exactly one
  * outcome. (Failures without a reply are the other table, {@link TransportFailure}.)
  *

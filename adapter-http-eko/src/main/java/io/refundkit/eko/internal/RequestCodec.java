@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Eko's request bodies and queries, both directions: {@code encode*} for the client, {@code decode*} for our
- * server (eko-facts §2). One class, so the two sides cannot drift apart.
+ * server (docs/eko-protocol.md §2). One class, so the two sides cannot drift apart.
  *
  * <ul>
  *   <li>Get Refund OTP: {@code {"initiator_id": "…"}} and nothing else, exactly as Eko documents it.</li>
@@ -194,7 +194,7 @@ public final class RequestCodec {
 
   /**
    * The OTP as Eko receives it: a JSON integer cannot carry the leading zeros of an OTP such as {@code 000123}
-   * (eko-facts §7), so a whole number of fewer than 4 digits is read back zero-padded to 4. OTPs compare as
+   * (docs/eko-protocol.md §7), so a whole number of fewer than 4 digits is read back zero-padded to 4. OTPs compare as
    * numbers ({@link io.refundkit.domain.Otp#matches}), so the padding loses nothing the sender had.
    */
   private static Option<String> otpText(JsonNode n) {

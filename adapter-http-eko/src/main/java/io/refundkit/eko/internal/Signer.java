@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Eko's request signature (eko-facts §3): {@code secret-key = base64(HMAC-SHA256(key = ASCII bytes of
+ * Eko's request signature (docs/eko-protocol.md §3): {@code secret-key = base64(HMAC-SHA256(key = ASCII bytes of
  * base64(UTF-8 access key), message = the timestamp text))}. The encoded key is used as text, never decoded.
  *
  * <p>One {@link Mac} per thread and per signer (a {@link ThreadLocal} on the instance, so signers with

@@ -8,7 +8,7 @@ import io.refundkit.port.UnknownCause;
 import io.vavr.control.Option;
 
 /**
- * The network half of eko-facts §6 as a table: every way an attempt can fail without an HTTP reply, and what
+ * The network half of docs/eko-protocol.md §6 as a table: every way an attempt can fail without an HTTP reply, and what
  * it means. Failures before the request can have been written are {@link NotSent} (safe to retry); everything
  * after, or not provably before, is {@link OutcomeUnknown}.
  */

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks a request's security headers like Eko (eko-facts §3), in this order: headers present (else 2487), known
+ * Checks a request's security headers like Eko (docs/eko-protocol.md §3), in this order: headers present (else 2487), known
  * developer key (2483), timestamp of 13 digits, i.e. milliseconds (2486), signature (2484), timestamp within ±2
  * minutes of our clock (2485), and, in STRICT mode only, never used before by the same key (2485).
  */

@@ -6,7 +6,7 @@ import io.vavr.control.Option;
 import java.util.Map;
 
 /**
- * What Eko's envelope looks like for a rejection, as the simulator writes it (eko-facts §4, §5).
+ * What Eko's envelope looks like for a rejection, as the simulator writes it (docs/eko-protocol.md §4, §5).
  *
  * <ul>
  *   <li>Business failures: HTTP 200, {@code status} = the case's Eko code, {@code response_status_id} 1

@@ -295,7 +295,7 @@ public final class Simulator {
 
   /**
    * Books a refund, holding {@code record}'s monitor: the transaction is Refunded, the wallet is credited
-   * {@code refunded_amount − commission_reverse + tds} (our documented model, eko-facts §7), the next refund tid
+   * {@code refunded_amount − commission_reverse + tds} (our documented model, docs/eko-protocol.md §7), the next refund tid
    * is taken. Answers the booking, for the caller to journal.
    */
   private Booking book(TxRecord record, Transaction refunded, Instant now) {

@@ -33,7 +33,7 @@ final class Wallet {
 
   /**
    * What refunding {@code refunded} credits its agent's wallet: {@code refunded_amount − commission_reverse + tds}
-   * (our documented model, eko-facts §7), exactly {@code refundableAmount().minus(commission).plus(tds)}. For
+   * (our documented model, docs/eko-protocol.md §7), exactly {@code refundableAmount().minus(commission).plus(tds)}. For
    * everyday amounts the partial sums are plain {@link BigDecimal} sums and only the result is made a Money; an
    * amount of 10^16 rupees or more goes through Money step by step, so a partial sum Money refuses is still
    * refused.
