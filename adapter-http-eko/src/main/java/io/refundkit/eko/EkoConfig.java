@@ -38,7 +38,8 @@ import java.util.random.RandomGenerator;
  *   <tr><td>{@code connectTimeout}</td><td>5 s</td><td>TCP (and TLS) connect, per attempt</td></tr>
  *   <tr><td>{@code responseTimeout}</td><td>30 s</td><td>socket inactivity while waiting for the answer</td></tr>
  *   <tr><td>{@code connectionLeaseTimeout}</td><td>2 s</td><td>waiting for a pooled connection</td></tr>
- *   <tr><td>{@code callDeadline}</td><td>60 s</td><td>one call: every attempt and every backoff together</td></tr>
+ *   <tr><td>{@code callDeadline}</td><td>60 s</td><td>one call: every attempt and every backoff together; at most
+ *       2 minutes</td></tr>
  *   <tr><td>{@code maxConnectionsPerRoute}</td><td>50</td><td>pool size (HttpClient's own default is 5)</td></tr>
  *   <tr><td>{@code maxAttempts}</td><td>4</td><td>upper bound of attempts per call (retry rules decide)</td></tr>
  *   <tr><td>{@code backoff}</td><td>250 ms, cap 5 s</td><td>full-jitter exponential backoff</td></tr>
@@ -48,7 +49,11 @@ import java.util.random.RandomGenerator;
  *   <tr><td>{@code userAgent}</td><td>{@code refundkit/<version>}</td><td>User-Agent header</td></tr>
  * </table>
  *
- * <p>Every duration must be positive and at most {@link #MAX_DURATION} (24 hours); the backoff's may be zero.
+ * <p>Every duration must be positive and at most {@link #MAX_DURATION} (24 hours); the backoff's may be zero. The call
+ * deadline is at most {@link #MAX_CALL_DEADLINE} (2 minutes): a refund request then takes effect at Eko within the
+ * deadline, plus the 10 seconds a stamp may lead the clock, plus Eko's 2-minute stamp window, all well inside
+ * refundkit's late-arrival window of 5 minutes (docs/eko-protocol.md §6.4), after which an attempt Eko shows as not
+ * refunded may be released and tried again.
  */
 public final class EkoConfig {
 
@@ -56,7 +61,12 @@ public final class EkoConfig {
   public static final String STAGING = Environments.EKO_STAGING_BASE_URL;
   /** Eko's production base URL, as Eko's SDKs publish it (no explicit port). */
   public static final String PRODUCTION = Environments.EKO_PRODUCTION_BASE_URL;
-  /** The longest timeout, deadline or backoff a configuration accepts. */
+  /**
+   * The longest call deadline: 2 minutes, so that no refund request can take effect after the late-arrival window
+   * (see the class documentation).
+   */
+  public static final Duration MAX_CALL_DEADLINE = Duration.ofMinutes(2);
+  /** The longest timeout or backoff a configuration accepts. */
   public static final Duration MAX_DURATION = Duration.ofHours(24);
   /** The refundkit version this adapter was built as ({@code dev} when run from unpackaged classes). */
   public static final String VERSION = readVersion();
@@ -454,6 +464,10 @@ public final class EkoConfig {
       positive("responseTimeout", responseTimeout, problems);
       positive("connectionLeaseTimeout", connectionLeaseTimeout, problems);
       positive("callDeadline", callDeadline, problems);
+      if (callDeadline.compareTo(MAX_CALL_DEADLINE) > 0 && callDeadline.compareTo(MAX_DURATION) <= 0) {
+        problems.add("callDeadline must be at most 2 minutes (a refund must not take effect after the late-arrival"
+            + " window)");
+      }
       if (maxConnectionsPerRoute < 1) {
         problems.add("maxConnectionsPerRoute must be at least 1");
       }

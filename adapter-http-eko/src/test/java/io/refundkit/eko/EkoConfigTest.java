@@ -82,6 +82,12 @@ class EkoConfigTest {
   }
 
   @Test
+  void a_call_deadline_that_could_outlast_the_late_arrival_window_is_refused() {
+    assertThat(valid().callDeadline(EkoConfig.MAX_CALL_DEADLINE).build().callDeadline()).hasMinutes(2);
+    refused(b -> b.callDeadline(Duration.ofMinutes(2).plusMillis(1)), "callDeadline must be at most 2 minutes");
+  }
+
+  @Test
   void plain_http_to_a_remote_host_is_refused_with_words_that_say_use_https() {
     refused(b -> b.baseUrl("http://eko.example/ekoapi/v3"), "baseUrl must use https://");
   }

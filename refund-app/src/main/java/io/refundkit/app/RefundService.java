@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * <p>The late-arrival window, {@code inFlightStaleAfter} (default 5 minutes): a request whose answer was lost may
  * still be on its way, or still being processed by a slow Eko, when the first inquiry says "Refund Pending". So
  * an attempt is released as not refunded, and an {@link AttemptState#IN_FLIGHT} claim whose owner died is
- * released at all, only once its claim is older than the window. Five minutes is longer than any call's deadline
- * plus Eko's ±2 minute timestamp window, after which Eko refuses the request's stamp.
+ * released at all, only once its claim is older than the window. The window is at least {@link #MIN_IN_FLIGHT_STALE_AFTER}
+ * (5 minutes): longer than the longest call a gateway may make (the Eko client's deadline is at most 2 minutes), plus
+ * the 10 seconds its stamps may lead the clock, plus Eko's ±2 minute timestamp window, after which Eko refuses the
+ * request's stamp (docs/eko-protocol.md §6.4). A gateway of your own must bound its calls likewise.
  *
  * <p>Thread-safe; holds no mutable state of its own. Never throws for a provider outcome; a
  * {@link LedgerUnavailableException} at claim time becomes {@link RefundResult.NotSent} (a refund is never sent
@@ -71,6 +73,9 @@ import org.slf4j.LoggerFactory;
 public final class RefundService {
 
   private static final Logger LOG = LoggerFactory.getLogger(RefundService.class);
+
+  /** The shortest late-arrival window a service accepts (see the class documentation). */
+  public static final Duration MIN_IN_FLIGHT_STALE_AFTER = Duration.ofMinutes(5);
 
   private final RefundGateway gateway;
   private final RefundLedger ledger;
@@ -467,11 +472,15 @@ public final class RefundService {
       return this;
     }
 
-    /** How long a claim may stay in flight before inquiry may release it; positive. */
+    /**
+     * How long a claim may stay in flight before inquiry may release it: at least
+     * {@link #MIN_IN_FLIGHT_STALE_AFTER}, the longest a refund request can take to take effect at Eko.
+     */
     public Builder inFlightStaleAfter(Duration after) {
       Objects.requireNonNull(after, "inFlightStaleAfter");
-      if (after.isNegative() || after.isZero()) {
-        throw new IllegalArgumentException("inFlightStaleAfter must be positive");
+      if (after.compareTo(MIN_IN_FLIGHT_STALE_AFTER) < 0) {
+        throw new IllegalArgumentException(
+            "inFlightStaleAfter must be at least 5 minutes: a refund request may take effect that late");
       }
       this.inFlightStaleAfter = after;
       return this;

@@ -5,6 +5,7 @@ import io.refundkit.app.RefundService;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.Violation;
+import io.refundkit.eko.EkoConfig;
 import io.refundkit.jdbc.JdbcLedgers;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.NotSentCause;
@@ -55,9 +56,9 @@ abstract class GatewayCommand extends CliCommand {
     return false;
   }
 
-  /** Each gateway call's deadline within the command's timeout. */
+  /** Each gateway call's deadline within the command's timeout (at most the Eko client's longest). */
   Duration callDeadline(Duration timeout) {
-    return timeout;
+    return timeout.compareTo(EkoConfig.MAX_CALL_DEADLINE) > 0 ? EkoConfig.MAX_CALL_DEADLINE : timeout;
   }
 
   @Override

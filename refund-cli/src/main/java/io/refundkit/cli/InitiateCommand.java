@@ -6,6 +6,7 @@ import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.Violation;
+import io.refundkit.eko.EkoConfig;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,10 +84,14 @@ final class InitiateCommand extends TidCommand {
     return true;
   }
 
-  /** Half for the refund, half for the reconciliation that may follow. */
+  /**
+   * Half for the refund, half for the reconciliation that may follow; at most the Eko client's longest deadline, so
+   * that the refund cannot take effect after the late-arrival window.
+   */
   @Override
   Duration callDeadline(Duration timeout) {
-    return timeout.dividedBy(2).isZero() ? timeout : timeout.dividedBy(2);
+    Duration half = timeout.dividedBy(2).isZero() ? timeout : timeout.dividedBy(2);
+    return half.compareTo(EkoConfig.MAX_CALL_DEADLINE) > 0 ? EkoConfig.MAX_CALL_DEADLINE : half;
   }
 
   @Override
