@@ -46,9 +46,8 @@ import org.apache.hc.core5.util.Timeout;
  * <h2>Routes</h2>
  * Under the base path (default {@code /ekoapi/v3}): {@code POST /customer/payment/refund/{tid}/otp},
  * {@code POST /customer/payment/refund/{tid}}, {@code GET /tools/reference/transaction/{tid}}. Anything else is
- * 404, a wrong method 405 (with {@code Allow}), a POST whose content type is not {@code application/json} 415, a
- * body over {@link Builder#maxRequestBytes} (default 64 KiB) 413. Eko's "pending refunds" list is not served (its
- * response shape is undocumented): 404.
+ * 404, a wrong method 405 (with {@code Allow}), a POST whose content type is not {@code application/json} 415.
+ * Eko's "pending refunds" list is not served (its response shape is undocumented): 404.
  *
  * <h2>Authentication</h2>
  * Like Eko: known developer key, valid {@code secret-key} for the timestamp, timestamp within ±2 minutes of the
@@ -76,18 +75,50 @@ import org.apache.hc.core5.util.Timeout;
  *       reconciles (a server cannot make a client see "not sent" once the request has arrived).</li>
  *   <li>Request validation failure: HTTP 200, {@code status} 463, {@code response_type_id} -1, {@code
  *       invalid_params} naming each bad field; the gateway is not called.</li>
- *   <li>A gateway exception: HTTP 500 envelope, no stack trace.</li>
+ *   <li>A gateway exception, or a bug of ours: HTTP 500 envelope, no stack trace. Only these are 500.</li>
  * </ul>
  * Get Refund OTP's body carries only {@code initiator_id} (as Eko documents it), but the port wants an
  * {@link io.refundkit.domain.Agent}: a {@code user_code} in the body is used when present, else
  * {@link Builder#otpUserCode} (default {@code 0}).
  *
- * <h2>Why HttpCore 5</h2>
- * Measured over loopback (8 client threads, HttpClient 5, small inquiry envelope, 2-core machine): HttpCore 5's
- * classic server ~5 500–7 500 requests/s out of the box; the JDK's {@code com.sun.net.httpserver} ~175 requests/s
- * because it writes headers and body separately and trips Nagle/delayed-ACK, fixable only with the JVM-global
- * property {@code sun.net.httpserver.nodelay} (a library must not set global state). HttpCore 5 is already on the
- * classpath through HttpClient 5, sets {@code TCP_NODELAY} per socket, and bounds threads per connection.
+ * <h2>Limits: what a client can cost</h2>
+ * A client's mistake is a 4xx or a closed connection, never a 500, and over a limit the server answers and closes
+ * the connection at once, without reading (draining) the rest of what the client sends.
+ * <ul>
+ *   <li>Request head (request line and headers): {@link Builder#maxHeaderBytes} in all (default 8 KiB) and
+ *       {@link Builder#maxHeaderCount} lines (default 100); over either, a plain 431 as soon as it is known. A head
+ *       the client cuts off (it closes before the blank line that ends it) is dropped, never processed.</li>
+ *   <li>Body: {@link Builder#maxRequestBytes} (default 64 KiB); over it, whatever the route, a 413 envelope as soon
+ *       as the declared length or the bytes received pass it.</li>
+ *   <li>A body that breaks its framing (a malformed chunk, an early end of stream, a reset) or stalls past the
+ *       idle timeout: the connection is closed (nothing can be answered); the request is logged as
+ *       {@code aborted_<reason>}, and the gateway is not called.</li>
+ *   <li>Connections: {@link Builder#maxConnections} open at once (default 4 096); one more gets a 503 envelope as
+ *       it is accepted, and is closed. An idle connection costs about 25 KiB of buffers and no thread.</li>
+ *   <li>Idle time: {@link Builder#idleTimeout} (default 30 s) of silence, between requests or inside one, closes a
+ *       connection; the time the gateway takes does not count.</li>
+ *   <li>Gateway calls run on {@link Builder#workerThreads} threads (default 32), never on the I/O threads, so a
+ *       slow gateway (the simulator's {@code delay} fault really waits) stalls no connection but its own; up to
+ *       {@link Builder#maxQueuedRequests} complete requests (default 1 024) wait for one, and one more is answered
+ *       503 at once without calling the gateway.</li>
+ * </ul>
+ * Memory held by clients is bounded by these: per connection the buffers, plus up to about 3 ×
+ * {@code maxHeaderBytes} while a head arrives and {@code maxRequestBytes} while a body does.
+ *
+ * <h2>Why HttpCore 5's event-driven server</h2>
+ * HttpCore 5 is on the classpath through HttpClient 5 and sets {@code TCP_NODELAY} per socket; the JDK's {@code
+ * com.sun.net.httpserver} managed ~175 requests/s over loopback because it writes head and body separately and
+ * trips Nagle/delayed-ACK, fixable only by a JVM-global property (a library must not set global state). Its
+ * event-driven server ({@code HttpAsyncServer}) holds thousands of idle connections on one I/O thread per core,
+ * where the classic one held a thread per connection without a cap; its request-head parser is wrapped to add the
+ * total-size limit and to refuse cut-off heads, and an over-limit answer closes the connection instead of letting
+ * HttpCore read the body to its end. The price, measured over loopback on 2 cores with HttpClient 5 and a canned
+ * inquiry answer: HttpCore's event-driven server answering on its I/O thread is as fast as its classic one (48–50
+ * against 53–54 µs a request at one connection), and handing each request to a worker thread and back costs 25–40
+ * µs a request at one connection (two thread wake-ups) and 15–30 % of the requests a second at eight. A gateway
+ * that may block makes the hand-off necessary. On the sandbox benchmark ({@code refund-bench/run --quick --only
+ * sandbox}) the sandbox answers 0.51–0.65 as many requests a second as HttpCore's classic do-nothing server (it
+ * answered 0.82–0.86 on the classic server, without the limits), and 4.6–5 times as many as WireMock.
  *
  * <p>Thread-safe (the backing gateway must be, as the port requires). {@link #close()} stops listening and ends
  * open connections.

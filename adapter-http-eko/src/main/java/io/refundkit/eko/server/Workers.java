@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A {@link ForkJoinPool}, not a fixed {@code ThreadPoolExecutor}: its idle threads are woken most recently idle
  * first, so a fast gateway keeps one or two threads busy and warm, where a fixed pool hands each request to the
- * thread that has slept longest (measured on the sandbox benchmark: one such pool of 32 threads cost about a fifth
- * of the throughput; see BENCHMARKS.md). Blocking in a task (sleep, I/O, locks) adds no thread beyond
+ * thread that has slept longest (on the sandbox benchmark, 8 connections on 2 cores, a fixed pool of 32 threads
+ * answered 10–20 % fewer requests a second). Blocking in a task (sleep, I/O, locks) adds no thread beyond
  * {@code threads}. Idle threads end after a minute.
  */
 final class Workers {
