@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The limits {@link EkoServer.Builder} documents (issue #13), each set small, over raw loopback sockets: request
- * head size and header count (431), connections (503 as accepted), workers and their queue (503 at once), and an
- * idle timeout that does not count the time the gateway takes. Waits are on sockets and latches, bounded by
- * {@link #LIVENESS} (a guard against a hang, not a speed assertion).
+ * head size and header count (431), connections (503 as accepted), workers and their queue (503 at once), an idle
+ * timeout that does not count the time the gateway takes, and the shutdown grace. Waits are on sockets and
+ * latches, bounded by {@link #LIVENESS} (a guard against a hang, not a speed assertion).
  */
 class EkoServerLimitsTest {
 
@@ -171,6 +171,26 @@ class EkoServerLimitsTest {
       Answer answer = exchange(connect(server), inquiry(""));
 
       assertThat(answer.status()).isEqualTo(200);
+    }
+  }
+
+  @Nested
+  class Closing {
+
+    @Test
+    void close_stops_listening_and_ends_a_request_that_outlasts_the_grace() throws Exception {
+      backing.hold(new CountDownLatch(1), LIVENESS);
+      EkoServer server = start(b -> b.shutdownGrace(Duration.ofMillis(200)));
+      int port = server.port();
+      Socket waiting = connect(server);
+      waiting.getOutputStream().write(inquiry("").getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(backing.entered.tryAcquire(LIVENESS.toSeconds(), TimeUnit.SECONDS)).as("the gateway is busy").isTrue();
+
+      server.close();
+
+      assertThatThrownBy(() -> Answer.read(waiting.getInputStream())).isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+          .as("no longer listening").isInstanceOf(IOException.class);
     }
   }
 
