@@ -251,7 +251,7 @@ class HostileConnectionTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Framing.class)
-    void are_answered_413_and_the_connection_closed_without_reading_the_rest(Framing framing) throws Exception {
+    void are_answered_413_and_the_connection_closed_without_draining_the_body(Framing framing) throws Exception {
       byte[] block = framing == Framing.CHUNKED
           ? ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1)
           : " ".repeat(0x10000).getBytes(StandardCharsets.ISO_8859_1);

@@ -18,8 +18,6 @@ import org.apache.hc.core5.reactor.IOSessionListener;
  * <ul>
  *   <li>At most {@code maxConnections} are open: one more is answered 503 (an Eko envelope, {@code Connection:
  *       close}) as it is accepted, and closed before any of its bytes is read (its buffers are garbage at once).
- *   <li>An answer that closes the connection closes it as soon as it is written, even while the client is still
- *       sending a request body (a 413): HttpCore on its own would keep reading that body to its end.
  *   <li>It tells {@link Exchange} which connection its request came on ({@link #current()}), so that waiting
  *       for the gateway is not counted as the client being idle.
  * </ul>
@@ -81,13 +79,7 @@ final class Connections implements IOSessionListener, Http1StreamListener {
   public void onResponseHead(HttpConnection connection, HttpResponse response) {}
 
   @Override
-  public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
-    if (!keepAlive) {
-      // The answer is written. HttpCore would wait for the request body's end before closing (reading it all);
-      // an immediate shutdown closes now, after the bytes already written.
-      connection.close(CloseMode.IMMEDIATE);
-    }
-  }
+  public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {}
 
   @Override
   public void startTls(IOSession session) {}

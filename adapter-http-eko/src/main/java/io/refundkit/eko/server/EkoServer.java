@@ -82,14 +82,16 @@ import org.apache.hc.core5.util.Timeout;
  * {@link Builder#otpUserCode} (default {@code 0}).
  *
  * <h2>Limits: what a client can cost</h2>
- * A client's mistake is a 4xx or a closed connection, never a 500, and over a limit the server answers and closes
- * the connection at once, without reading (draining) the rest of what the client sends.
+ * A client's mistake is a 4xx or a closed connection, never a 500, and over a limit the server answers at once and
+ * closes the connection without draining what the client still sends.
  * <ul>
  *   <li>Request head (request line and headers): {@link Builder#maxHeaderBytes} in all (default 8 KiB) and
  *       {@link Builder#maxHeaderCount} lines (default 100); over either, a plain 431 as soon as it is known. A head
  *       the client cuts off (it closes before the blank line that ends it) is dropped, never processed.</li>
  *   <li>Body: {@link Builder#maxRequestBytes} (default 64 KiB); over it, whatever the route, a 413 envelope as soon
- *       as the declared length or the bytes received pass it.</li>
+ *       as the declared length or the bytes received pass it. The server then reads and drops at most another
+ *       {@code maxRequestBytes}, for at most 2 s of silence, so that a client still writing its body can read the
+ *       answer (closing with its bytes unread would reset the connection under it), and closes the connection.</li>
  *   <li>A body that breaks its framing (a malformed chunk, an early end of stream, a reset) or stalls past the
  *       idle timeout: the connection is closed (nothing can be answered); the request is logged as
  *       {@code aborted_<reason>}, and the gateway is not called.</li>
@@ -312,7 +314,8 @@ public final class EkoServer implements AutoCloseable {
 
     /**
      * The largest request body accepted (default 64 KiB). A larger one gets a 413 envelope as soon as its declared
-     * length or the bytes received pass the limit, and the connection is closed without reading the rest.
+     * length or the bytes received pass the limit; the connection is closed after at most another {@code max}
+     * bytes of it (read and dropped, so that a client still writing can read the answer) or 2 s of silence.
      */
     public Builder maxRequestBytes(int max) {
       this.maxRequestBytes = atLeast(1024, max, "maxRequestBytes");

@@ -26,14 +26,19 @@ import org.apache.hc.core5.http.nio.ResponseChannel;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.ByteArrayBuffer;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * One request on HttpCore's event-driven server, from its head to its answer. On the I/O thread it reads the body
  * into a buffer of at most {@code maxRequestBytes} and answers 413 as soon as the declared or the received size
- * passes it (HttpCore adds {@code Connection: close} to a 413, and {@link Connections} closes the connection once
- * the answer is written: the rest of the body is never read). A complete request goes to the bounded worker pool,
+ * passes it (HttpCore adds {@code Connection: close} to a 413). Then it lingers briefly instead of closing at once:
+ * it discards at most {@code maxRequestBytes} more of the body, for at most {@link #LINGER} of silence, and closes
+ * the connection after the first of those, or when the body ends. Closing at once, with the client's bytes unread,
+ * makes the kernel reset the connection, and a client still writing its (slightly too large) body then never reads
+ * the 413; a bounded linger lets it, and a large body is still cut off after a bounded read, never drained. A
+ * complete request goes to the bounded worker pool,
  * where {@link ExchangeHandler} (which may call a blocking gateway) answers it; a full pool answers 503 at once. A
  * request the client never completes (it closed, stalled past the idle timeout, or broke the body's framing) was
  * never answered and cannot be: it is logged as aborted, and HttpCore closes the connection.
@@ -41,6 +46,8 @@ import org.apache.hc.core5.util.Timeout;
 final class Exchange implements AsyncServerExchangeHandler {
 
   private static final ContentType JSON = ContentType.create("application/json");
+  /** How long a refused request's connection waits for more of its body before it is closed. */
+  static final Timeout LINGER = Timeout.ofSeconds(2);
   private static final byte[] NO_BODY = new byte[0];
 
   /** Where the exchange is: reading the request, with a worker, or answered (or abandoned). */
@@ -59,6 +66,7 @@ final class Exchange implements AsyncServerExchangeHandler {
   private volatile HttpContext context;
   private volatile AsyncEntityProducer body;
   private ByteArrayBuffer received; // I/O thread only
+  private long discardLeft; // I/O thread only: after a 413, how much more of the body may be read and dropped
 
   /**
    * @param connection the connection the request came on, or null when unknown: its idle timeout is suspended
@@ -101,13 +109,19 @@ final class Exchange implements AsyncServerExchangeHandler {
     if (state.get() == State.RECEIVING && received != null) {
       // room for one byte past the limit, so that an oversized body is seen as such
       capacityChannel.update(Math.max(1, maxRequestBytes + 1 - received.length()));
+    } else if (discardLeft > 0) {
+      capacityChannel.update((int) Math.min(Integer.MAX_VALUE, discardLeft + 1));
     }
   }
 
   @Override
   public void consume(ByteBuffer src) throws IOException {
     if (state.get() != State.RECEIVING) {
-      src.position(src.limit()); // after a 413: discarded while the connection closes
+      discardLeft -= src.remaining();
+      src.position(src.limit()); // after a 413: dropped, and the connection closed once too much came
+      if (discardLeft < 0 && connection != null) {
+        connection.close(CloseMode.IMMEDIATE); // takes effect once the 413 is written
+      }
       return;
     }
     if (received.length() + src.remaining() > maxRequestBytes) {
@@ -150,7 +164,11 @@ final class Exchange implements AsyncServerExchangeHandler {
   private void refuseTooLarge() {
     if (state.compareAndSet(State.RECEIVING, State.DISPATCHED)) {
       received = null;
+      discardLeft = maxRequestBytes;
       send(handler.refusal(413, "request body larger than " + maxRequestBytes + " bytes"));
+      if (connection != null) {
+        connection.setSocketTimeout(LINGER);
+      }
     }
   }
 
