@@ -119,8 +119,8 @@ import org.apache.hc.core5.util.Timeout;
  * against 53–54 µs a request at one connection), and handing each request to a worker thread and back costs 25–40
  * µs a request at one connection (two thread wake-ups) and 15–30 % of the requests a second at eight. A gateway
  * that may block makes the hand-off necessary. On the sandbox benchmark ({@code refund-bench/run --quick --only
- * sandbox}) the sandbox answers 0.51–0.65 as many requests a second as HttpCore's classic do-nothing server (it
- * answered 0.82–0.86 on the classic server, without the limits), and 4.6–5 times as many as WireMock.
+ * sandbox}) the sandbox answers 0.50–0.65 as many requests a second as HttpCore's classic do-nothing server (it
+ * answered 0.82–0.86 on the classic server, without the limits), and 4–5 times as many as WireMock.
  *
  * <p>Thread-safe (the backing gateway must be, as the port requires). {@link #close()} stops listening and ends
  * open connections.
