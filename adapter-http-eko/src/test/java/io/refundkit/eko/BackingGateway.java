@@ -8,8 +8,12 @@ import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's backing store in tests: a deterministic fake that answers every call with the outcome it was told
@@ -19,7 +23,21 @@ final class BackingGateway implements RefundGateway {
 
   private volatile GatewayOutcome next;
   private volatile RuntimeException failure;
+  private volatile CountDownLatch hold;
+  private volatile Duration holdAtMost = Duration.ZERO;
   final List<Object> calls = new CopyOnWriteArrayList<>();
+  /** Released once per call, as the call starts (before any hold). */
+  final Semaphore entered = new Semaphore(0);
+
+  /**
+   * Makes every call wait until {@code release} is counted down or {@code atMost} has passed (a slow Eko, or one
+   * held still while a test looks at the server), then answer as configured.
+   */
+  BackingGateway hold(CountDownLatch release, Duration atMost) {
+    this.hold = release;
+    this.holdAtMost = atMost;
+    return this;
+  }
 
   BackingGateway answer(GatewayOutcome outcome) {
     this.next = outcome;
@@ -34,6 +52,15 @@ final class BackingGateway implements RefundGateway {
 
   private GatewayOutcome next(Object call) {
     calls.add(call);
+    entered.release();
+    CountDownLatch h = hold;
+    if (h != null) {
+      try {
+        h.await(holdAtMost.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (failure != null) {
       throw failure;
     }

@@ -3,11 +3,15 @@ package io.refundkit.reliability;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -40,7 +44,6 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
       line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
     }
     String text = line.toString();
-    LINES.increment();
     String name = event.getLoggerName();
     String family = name.startsWith("io.refundkit") ? name : name.startsWith("org.apache.hc") ? "org.apache.hc" : "other";
     BY_LOGGER.computeIfAbsent(family, k -> new LongAdder()).increment();
@@ -50,9 +53,11 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
         LEAKS.add(found + " logged by " + name);
       }
       RECENT.addLast(text);
+      LINES.increment(); // under the lock, so a count taken under it matches the kept lines
       if (RECENT.size() > KEPT) {
         RECENT.removeFirst();
       }
+      RECENT.notifyAll();
     }
   }
 
@@ -80,6 +85,41 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
   static long lineCount(String loggerFamily) {
     LongAdder n = BY_LOGGER.get(loggerFamily);
     return n == null ? 0 : n.sum();
+  }
+
+  /**
+   * The first line appended after {@code mark} (a {@link #lineCount()} taken earlier) that contains {@code text},
+   * waiting for it up to {@code bound}, a liveness bound: the wait ends as soon as such a line is appended.
+   */
+  static Optional<String> awaitLine(long mark, String text, Duration bound) throws InterruptedException {
+    long until = System.nanoTime() + bound.toNanos();
+    synchronized (RECENT) {
+      List<String> found = linesSince(mark, text);
+      while (found.isEmpty()) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        RECENT.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        found = linesSince(mark, text);
+      }
+      return Optional.of(found.get(0));
+    }
+  }
+
+  /** The lines appended after {@code mark} (a {@link #lineCount()} taken earlier) that contain {@code text}. */
+  static List<String> linesSince(long mark, String text) {
+    List<String> found = new ArrayList<>();
+    synchronized (RECENT) {
+      Iterator<String> newestFirst = RECENT.descendingIterator();
+      for (long i = LINES.sum() - mark; i > 0 && newestFirst.hasNext(); i--) {
+        String line = newestFirst.next();
+        if (line.contains(text)) {
+          found.add(0, line);
+        }
+      }
+    }
+    return found;
   }
 
   static List<String> recent() {

@@ -54,6 +54,12 @@ final class RawClient {
         body);
   }
 
+  /** A signed GET of {@code target} (path and query) with {@code Connection: close}. */
+  static byte[] get(String target) {
+    return ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authHeaders() + "Connection: close\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   static byte[] post(String path, String body) {
     return post(path, body.getBytes(StandardCharsets.UTF_8));
   }

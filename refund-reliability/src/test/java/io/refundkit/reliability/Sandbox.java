@@ -1,5 +1,7 @@
 package io.refundkit.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.refundkit.app.RefundListener;
 import io.refundkit.app.RefundService;
 import io.refundkit.domain.Agent;
@@ -147,6 +149,28 @@ final class Sandbox implements AutoCloseable {
 
   static String inquiryPath(TransactionId tid) {
     return BASE_PATH + "/tools/reference/transaction/" + tid.value();
+  }
+
+  /** What a refused request must leave as it is now: the simulator's calls and refunds, {@code tid}, the wallet. */
+  Untouched untouched(TransactionId tid) {
+    return new Untouched(this, tid, callLog().size(), eko.balance(AGENT).get());
+  }
+
+  /** A snapshot taken by {@link #untouched}, checked against the simulator later. */
+  record Untouched(Sandbox sandbox, TransactionId tid, int calls, Money balance) {
+
+    /** No call reached the simulator since the snapshot. */
+    void verifyNoCalls() {
+      assertThat(sandbox.callLog()).as("calls that reached the simulator").hasSize(calls);
+    }
+
+    /** No call, no refund, {@code tid} still Refund Pending, the wallet as it was. */
+    void verify() {
+      verifyNoCalls();
+      assertThat(sandbox.eko.refunds()).isEmpty();
+      assertThat(sandbox.truth(tid)).isEqualTo(TxStatus.REFUND_PENDING);
+      assertThat(sandbox.eko.balance(AGENT).get()).isEqualTo(balance);
+    }
   }
 
   long refundPostsForwarded(TransactionId tid) {

@@ -6,18 +6,26 @@ import io.refundkit.port.RefundGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.core5.http.ExceptionListener;
-import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
-import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
-import org.apache.hc.core5.http.io.SocketConfig;
+import java.util.concurrent.ExecutionException;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.CharCodingConfig;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
+import org.apache.hc.core5.http.impl.HttpProcessors;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer;
+import org.apache.hc.core5.http.impl.nio.DefaultHttpResponseWriterFactory;
+import org.apache.hc.core5.http.impl.nio.ServerHttp1IOEventHandlerFactory;
+import org.apache.hc.core5.http.impl.nio.ServerHttp1StreamDuplexerFactory;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -38,9 +46,8 @@ import org.apache.hc.core5.util.Timeout;
  * <h2>Routes</h2>
  * Under the base path (default {@code /ekoapi/v3}): {@code POST /customer/payment/refund/{tid}/otp},
  * {@code POST /customer/payment/refund/{tid}}, {@code GET /tools/reference/transaction/{tid}}. Anything else is
- * 404, a wrong method 405 (with {@code Allow}), a POST whose content type is not {@code application/json} 415, a
- * body over {@link Builder#maxRequestBytes} (default 64 KiB) 413. Eko's "pending refunds" list is not served (its
- * response shape is undocumented): 404.
+ * 404, a wrong method 405 (with {@code Allow}), a POST whose content type is not {@code application/json} 415.
+ * Eko's "pending refunds" list is not served (its response shape is undocumented): 404.
  *
  * <h2>Authentication</h2>
  * Like Eko: known developer key, valid {@code secret-key} for the timestamp, timestamp within ±2 minutes of the
@@ -68,18 +75,52 @@ import org.apache.hc.core5.util.Timeout;
  *       reconciles (a server cannot make a client see "not sent" once the request has arrived).</li>
  *   <li>Request validation failure: HTTP 200, {@code status} 463, {@code response_type_id} -1, {@code
  *       invalid_params} naming each bad field; the gateway is not called.</li>
- *   <li>A gateway exception: HTTP 500 envelope, no stack trace.</li>
+ *   <li>A gateway exception, or a bug of ours: HTTP 500 envelope, no stack trace. Only these are 500.</li>
  * </ul>
  * Get Refund OTP's body carries only {@code initiator_id} (as Eko documents it), but the port wants an
  * {@link io.refundkit.domain.Agent}: a {@code user_code} in the body is used when present, else
  * {@link Builder#otpUserCode} (default {@code 0}).
  *
- * <h2>Why HttpCore 5</h2>
- * Measured over loopback (8 client threads, HttpClient 5, small inquiry envelope, 2-core machine): HttpCore 5's
- * classic server ~5 500–7 500 requests/s out of the box; the JDK's {@code com.sun.net.httpserver} ~175 requests/s
- * because it writes headers and body separately and trips Nagle/delayed-ACK, fixable only with the JVM-global
- * property {@code sun.net.httpserver.nodelay} (a library must not set global state). HttpCore 5 is already on the
- * classpath through HttpClient 5, sets {@code TCP_NODELAY} per socket, and bounds threads per connection.
+ * <h2>Limits: what a client can cost</h2>
+ * A client's mistake is a 4xx or a closed connection, never a 500, and over a limit the server answers at once and
+ * closes the connection without draining what the client still sends.
+ * <ul>
+ *   <li>Request head (request line and headers): {@link Builder#maxHeaderBytes} in all (default 8 KiB) and
+ *       {@link Builder#maxHeaderCount} lines (default 100); over either, a plain 431 as soon as it is known. A head
+ *       the client cuts off (it closes before the blank line that ends it) is dropped, never processed.</li>
+ *   <li>Body: {@link Builder#maxRequestBytes} (default 64 KiB); over it, whatever the route, a 413 envelope as soon
+ *       as the declared length or the bytes received pass it. The server then reads and drops at most another
+ *       {@code maxRequestBytes}, for at most 2 s of silence, so that a client still writing its body can read the
+ *       answer (closing with its bytes unread would reset the connection under it), and closes the connection.</li>
+ *   <li>A body that breaks its framing (a malformed chunk, an early end of stream, a reset) or stalls past the
+ *       idle timeout: the connection is closed (nothing can be answered); the request is logged as
+ *       {@code aborted_<reason>}, and the gateway is not called.</li>
+ *   <li>Connections: {@link Builder#maxConnections} open at once (default 4 096); one more gets a 503 envelope as
+ *       it is accepted, and is closed. An idle connection costs about 25 KiB of buffers and no thread.</li>
+ *   <li>Idle time: {@link Builder#idleTimeout} (default 30 s) of silence, between requests or inside one, closes a
+ *       connection; the time the gateway takes does not count.</li>
+ *   <li>Gateway calls run on {@link Builder#workerThreads} threads (default 32), never on the I/O threads, so a
+ *       slow gateway (the simulator's {@code delay} fault really waits) stalls no connection but its own; up to
+ *       {@link Builder#maxQueuedRequests} complete requests (default 1 024) wait for one, and one more is answered
+ *       503 at once without calling the gateway.</li>
+ * </ul>
+ * Memory held by clients is bounded by these: per connection the buffers, plus up to about 3 ×
+ * {@code maxHeaderBytes} while a head arrives and {@code maxRequestBytes} while a body does.
+ *
+ * <h2>Why HttpCore 5's event-driven server</h2>
+ * HttpCore 5 is on the classpath through HttpClient 5 and sets {@code TCP_NODELAY} per socket; the JDK's {@code
+ * com.sun.net.httpserver} managed ~175 requests/s over loopback because it writes head and body separately and
+ * trips Nagle/delayed-ACK, fixable only by a JVM-global property (a library must not set global state). Its
+ * event-driven server ({@code HttpAsyncServer}) holds thousands of idle connections on one I/O thread per core,
+ * where the classic one held a thread per connection without a cap; its request-head parser is wrapped to add the
+ * total-size limit and to refuse cut-off heads, and an over-limit answer closes the connection instead of letting
+ * HttpCore read the body to its end. The price, measured over loopback on 2 cores with HttpClient 5 and a canned
+ * inquiry answer: HttpCore's event-driven server answering on its I/O thread is as fast as its classic one (48–50
+ * against 53–54 µs a request at one connection), and handing each request to a worker thread and back costs 25–40
+ * µs a request at one connection (two thread wake-ups) and 15–30 % of the requests a second at eight. A gateway
+ * that may block makes the hand-off necessary. On the sandbox benchmark ({@code refund-bench/run --quick --only
+ * sandbox}) the sandbox answers 0.50–0.65 as many requests a second as HttpCore's classic do-nothing server (it
+ * answered 0.82–0.86 on the classic server, without the limits), and 4–5 times as many as WireMock.
  *
  * <p>Thread-safe (the backing gateway must be, as the port requires). {@link #close()} stops listening and ends
  * open connections.
@@ -90,6 +131,18 @@ public final class EkoServer implements AutoCloseable {
   public static final String DEFAULT_BASE_PATH = "/ekoapi/v3";
   /** The largest request body accepted: 64 KiB (Eko's refund body is under 300 bytes). */
   public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+  /** The largest request head accepted (request line and header lines): 8 KiB (a signed Eko request's is ~0.5 KiB). */
+  public static final int DEFAULT_MAX_HEADER_BYTES = 8 * 1024;
+  /** The most header lines a request may have: 100. */
+  public static final int DEFAULT_MAX_HEADER_COUNT = 100;
+  /** The most connections open at once: 4 096. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+  /** The threads that call the backing gateway: 32. */
+  public static final int DEFAULT_WORKER_THREADS = 32;
+  /** The complete requests that may wait for a worker: 1 024. */
+  public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
+  /** How long a connection may stay silent, between requests or inside one: 30 s. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   /** Which authentication checks run. */
   public enum AuthMode {
@@ -109,18 +162,28 @@ public final class EkoServer implements AutoCloseable {
     HTTP_403
   }
 
-  private final HttpServer server;
+  private final HttpAsyncServer server;
+  private final Workers workers;
+  private final int port;
   private final String baseUrl;
   private final ExchangeHandler handler;
   private final Duration shutdownGrace;
 
   private EkoServer(
-      HttpServer server, String host, String basePath, ExchangeHandler handler, Duration shutdownGrace) {
+      HttpAsyncServer server,
+      Workers workers,
+      int port,
+      String host,
+      String basePath,
+      ExchangeHandler handler,
+      Duration shutdownGrace) {
     this.server = server;
+    this.workers = workers;
+    this.port = port;
     this.handler = handler;
     this.shutdownGrace = shutdownGrace;
     String h = host.contains(":") ? "[" + host + "]" : host;
-    this.baseUrl = "http://" + h + ":" + server.getLocalPort() + basePath;
+    this.baseUrl = "http://" + h + ":" + port + basePath;
   }
 
   public static Builder builder(RefundGateway gateway) {
@@ -129,7 +192,7 @@ public final class EkoServer implements AutoCloseable {
 
   /** The port actually bound (useful with port 0). */
   public int port() {
-    return server.getLocalPort();
+    return port;
   }
 
   /** The base URL to give a client, e.g. {@code http://127.0.0.1:54321/ekoapi/v3}. */
@@ -143,18 +206,20 @@ public final class EkoServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening, waits up to the shutdown grace (default 500 ms) for connections to finish, then closes the
-   * rest. Idempotent.
+   * Stops listening, waits up to the shutdown grace (default 500 ms) for the requests in progress to be answered
+   * (idle connections close at once), then closes the rest and interrupts the gateway calls still running.
+   * Idempotent.
    */
   @Override
   public void close() {
     server.initiateShutdown();
     try {
-      server.awaitTermination(TimeValue.ofMilliseconds(shutdownGrace.toMillis()));
+      server.awaitShutdown(TimeValue.ofMilliseconds(shutdownGrace.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     server.close(CloseMode.IMMEDIATE);
+    workers.shutdownNow();
   }
 
   @Override
@@ -173,8 +238,13 @@ public final class EkoServer implements AutoCloseable {
     private AuthMode authMode = AuthMode.STRICT;
     private AuthFailureStyle authFailureStyle = AuthFailureStyle.HTTP_401;
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+    private int maxHeaderCount = DEFAULT_MAX_HEADER_COUNT;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int workerThreads = DEFAULT_WORKER_THREADS;
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
     private UserCode otpUserCode = new UserCode("0");
-    private Duration idleTimeout = Duration.ofSeconds(30);
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration shutdownGrace = Duration.ofMillis(500);
     private final Map<String, java.util.function.Supplier<String>> loopbackJsonRoutes = new LinkedHashMap<>();
 
@@ -242,13 +312,65 @@ public final class EkoServer implements AutoCloseable {
       return this;
     }
 
-    /** The largest request body accepted (default 64 KiB); larger ones get a 413 envelope. */
+    /**
+     * The largest request body accepted (default 64 KiB). A larger one gets a 413 envelope as soon as its declared
+     * length or the bytes received pass the limit; the connection is closed after at most another {@code max}
+     * bytes of it (read and dropped, so that a client still writing can read the answer) or 2 s of silence.
+     */
     public Builder maxRequestBytes(int max) {
-      if (max < 1024) {
-        throw new IllegalArgumentException("maxRequestBytes must be at least 1024");
-      }
-      this.maxRequestBytes = max;
+      this.maxRequestBytes = atLeast(1024, max, "maxRequestBytes");
       return this;
+    }
+
+    /**
+     * The largest request head accepted: request line and header lines with their line ends (default 8 KiB). A
+     * larger one gets a plain 431 as soon as that many bytes arrived, and the connection is closed.
+     */
+    public Builder maxHeaderBytes(int max) {
+      this.maxHeaderBytes = atLeast(1024, max, "maxHeaderBytes");
+      return this;
+    }
+
+    /** The most header lines a request may have (default 100); more get a plain 431 and a closed connection. */
+    public Builder maxHeaderCount(int max) {
+      this.maxHeaderCount = atLeast(1, max, "maxHeaderCount");
+      return this;
+    }
+
+    /**
+     * The most connections open at once (default 4 096). One more is answered 503 (an Eko envelope) as it is
+     * accepted, and closed. With the other limits this bounds the memory clients can hold: per connection about
+     * 24 KiB of buffers, plus up to 3 × {@code maxHeaderBytes} while its head arrives and {@code maxRequestBytes}
+     * while its body does.
+     */
+    public Builder maxConnections(int max) {
+      this.maxConnections = atLeast(1, max, "maxConnections");
+      return this;
+    }
+
+    /**
+     * The threads that call the backing gateway (default 32), so that a slow or blocking gateway (the simulator's
+     * {@code delay} fault really waits) never holds an I/O thread. Idle ones end after a minute.
+     */
+    public Builder workerThreads(int threads) {
+      this.workerThreads = atLeast(1, threads, "workerThreads");
+      return this;
+    }
+
+    /**
+     * The complete requests that may wait for a free worker (default 1 024); one more is answered 503 at once (an
+     * Eko envelope), and the gateway is not called.
+     */
+    public Builder maxQueuedRequests(int max) {
+      this.maxQueuedRequests = atLeast(1, max, "maxQueuedRequests");
+      return this;
+    }
+
+    private static int atLeast(int min, int value, String name) {
+      if (value < min) {
+        throw new IllegalArgumentException(name + " must be at least " + min);
+      }
+      return value;
     }
 
     /** The user code given to the gateway for a Get Refund OTP whose body has none (Eko's never has). */
@@ -257,7 +379,11 @@ public final class EkoServer implements AutoCloseable {
       return this;
     }
 
-    /** How long an idle keep-alive connection is kept open (default 30 s). */
+    /**
+     * How long a connection may stay silent (default 30 s): between requests, or while a request's head or body
+     * is arriving. Then it is closed (a request cut short this way is logged as aborted, never answered 500). The
+     * time a worker spends on the request does not count.
+     */
     public Builder idleTimeout(Duration idle) {
       if (idle.isZero() || idle.isNegative()) {
         throw new IllegalArgumentException("idleTimeout must be positive");
@@ -307,31 +433,63 @@ public final class EkoServer implements AutoCloseable {
               basePath,
               new Authenticator(authMode, credentials, clock),
               authFailureStyle,
-              maxRequestBytes,
               otpUserCode,
               Map.copyOf(loopbackJsonRoutes));
-      HttpServer server =
-          ServerBootstrap.bootstrap()
-              .setLocalAddress(address)
-              .setListenerPort(port)
-              .setSocketConfig(
-                  SocketConfig.custom()
-                      .setTcpNoDelay(true)
-                      .setSoTimeout(Timeout.of(idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
-                      .setSoReuseAddress(true)
-                      .build())
-              .setExceptionListener(ExceptionListener.NO_OP)
-              // One handler for every request, whatever the Host header says (the default router answers a
-              // Host other than the machine's canonical name with 421).
-              .setRequestRouter((request, context) -> handler)
-              .create();
+      Workers workers = new Workers(workerThreads, maxQueuedRequests);
+      HttpAsyncServer server = httpServer(handler, workers);
+      server.start();
+      int bound;
       try {
-        server.start();
-      } catch (IOException e) {
+        ListenerEndpoint endpoint = server.listen(new InetSocketAddress(address, port), URIScheme.HTTP).get();
+        bound = ((InetSocketAddress) endpoint.getAddress()).getPort();
+      } catch (ExecutionException | InterruptedException e) {
         server.close(CloseMode.IMMEDIATE);
-        throw new UncheckedIOException("could not bind " + host + ":" + port, e);
+        workers.shutdownNow();
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new UncheckedIOException("could not bind " + host + ":" + port,
+            cause instanceof IOException io ? io : new IOException(cause));
       }
-      return new EkoServer(server, address.getHostAddress(), basePath, handler, shutdownGrace);
+      return new EkoServer(server, workers, bound, address.getHostAddress(), basePath, handler, shutdownGrace);
+    }
+
+    /**
+     * HttpCore's event-driven server, assembled as {@code AsyncServerBootstrap} assembles it but with our request-head
+     * parser (the bootstrap takes none), our connection watch, and one handler for every request whatever the Host
+     * header says.
+     */
+    private HttpAsyncServer httpServer(ExchangeHandler handler, Workers workers) {
+      Timeout idle = Timeout.ofMilliseconds(idleTimeout.toMillis());
+      Http1Config http1 =
+          Http1Config.custom().setMaxLineLength(maxHeaderBytes).setMaxHeaderCount(maxHeaderCount).build();
+      Connections connections =
+          new Connections(maxConnections, handler.refusal(503, "server busy: too many connections").body());
+      int maxBody = maxRequestBytes;
+      int maxHead = maxHeaderBytes;
+      ServerHttp1StreamDuplexerFactory duplexers =
+          new ServerHttp1StreamDuplexerFactory(
+              HttpProcessors.server(),
+              (request, context) -> new Exchange(handler, workers, maxBody, Connections.current(), idle),
+              http1,
+              CharCodingConfig.DEFAULT,
+              DefaultConnectionReuseStrategy.INSTANCE,
+              () -> new HeadParser(http1, maxHead),
+              new DefaultHttpResponseWriterFactory(http1),
+              connections,
+              problem -> {});
+      IOReactorConfig reactor =
+          IOReactorConfig.custom()
+              .setSoTimeout(idle)
+              .setTcpNoDelay(true)
+              .setSoReuseAddress(true)
+              // the JDK's default backlog of 50 overflows under a burst of connects (the kernel drops SYNs and the
+              // client waits a second to retry); the kernel caps this at net.core.somaxconn
+              .setBacklogSize(maxConnections)
+              .build();
+      return new HttpAsyncServer(
+          new ServerHttp1IOEventHandlerFactory(duplexers, null, null), reactor, null, problem -> {}, connections);
     }
   }
 }

@@ -19,38 +19,31 @@ import io.refundkit.port.StatusRead;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.TreeMap;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
+import java.util.function.Supplier;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.HttpRequestHandler;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.HttpRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request in, one Eko envelope out: route (404), method (405), content type (415), size (413),
- * authentication (401/403), validation (463), then the gateway. Logs one DEBUG line per request with allow-listed
- * fields only (method, route with tid, HTTP status, latency, outcome).
+ * One request in, one Eko envelope out: route (404), method (405), content type (415), authentication (401/403),
+ * validation (463), then the gateway. The body arrives already bounded ({@link Exchange} answers 413 while
+ * reading it). Logs one DEBUG line per request with allow-listed fields only (method, route with tid, HTTP status,
+ * latency, outcome). Thread-safe: runs on the server's workers.
  */
-final class ExchangeHandler implements HttpRequestHandler {
+final class ExchangeHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EkoServer.class);
-  private static final ContentType JSON = ContentType.create("application/json");
+  private static final Operation[] OPERATIONS = Operation.values();
 
   private final RefundGateway gateway;
   private final String basePath;
   private final Authenticator authenticator;
   private final EkoServer.AuthFailureStyle style;
-  private final int maxRequestBytes;
   private final UserCode otpUserCode;
   private final Map<String, Supplier<String>> loopbackJsonRoutes;
   private final RequestCodec requests = new RequestCodec();
@@ -61,14 +54,12 @@ final class ExchangeHandler implements HttpRequestHandler {
       String basePath,
       Authenticator authenticator,
       EkoServer.AuthFailureStyle style,
-      int maxRequestBytes,
       UserCode otpUserCode,
       Map<String, Supplier<String>> loopbackJsonRoutes) {
     this.gateway = gateway;
     this.basePath = basePath;
     this.authenticator = authenticator;
     this.style = style;
-    this.maxRequestBytes = maxRequestBytes;
     this.otpUserCode = otpUserCode;
     this.loopbackJsonRoutes = loopbackJsonRoutes;
   }
@@ -78,86 +69,77 @@ final class ExchangeHandler implements HttpRequestHandler {
   }
 
   /** What to send back, and a label for the log line. */
-  private record Answer(int http, byte[] body, String outcome, Option<String> allow, boolean close) {
+  record Answer(int http, byte[] body, String outcome, Option<String> allow) {
     Answer(int http, byte[] body, String outcome) {
-      this(http, body, outcome, Option.none(), false);
+      this(http, body, outcome, Option.none());
     }
   }
 
   /** A route that matched: the operation and the raw tid path segment. */
   private record Route(Operation operation, String tid) {}
 
-  @Override
-  public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) {
-    long started = System.nanoTime();
-    String logPath = "-";
-    Answer answer;
+  /**
+   * The answer to {@code request} with its complete {@code body}, from a client on a loopback address or not. Never
+   * throws: an exception of the gateway or of our own code is the 500 envelope (and a WARN naming its class).
+   */
+  Answer answer(HttpRequest request, byte[] body, boolean loopbackClient) {
     try {
       String target = request.getPath() == null ? "" : request.getPath();
       int q = target.indexOf('?');
       String path = q < 0 ? target : target.substring(0, q);
       String query = q < 0 ? "" : target.substring(q + 1);
-      Option<Route> route = route(path);
-      if (route.isDefined()) {
-        logPath = route.get().operation().template();
-      }
       Supplier<String> extra = loopbackJsonRoutes.isEmpty() ? null : loopbackJsonRoutes.get(path);
-      if (extra != null && isLoopbackClient(context)) {
-        logPath = path;
-        answer =
-            "GET".equalsIgnoreCase(request.getMethod())
-                ? new Answer(200, extra.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), "extra_route")
-                : new Answer(405, failure(405, "method not allowed; use GET"), "http_405", Option.some("GET"), false);
-      } else {
-        answer = route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query);
+      if (extra != null && loopbackClient) {
+        return "GET".equalsIgnoreCase(request.getMethod())
+            ? new Answer(200, extra.get().getBytes(StandardCharsets.UTF_8), "extra_route")
+            : new Answer(405, failure(405, "method not allowed; use GET"), "http_405", Option.some("GET"));
       }
+      Option<Route> route = route(path);
+      return route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query, body);
     } catch (Exception e) {
       // Never an HTML page, never a stack trace: the gateway's failure is the server's 500 envelope.
       LOG.warn("eko-server request failed with {}", e.getClass().getName());
-      answer = httpError(500, "internal error");
+      return httpError(500, "internal error");
     }
-    response.setCode(answer.http());
-    answer.allow().forEach(a -> response.setHeader("Allow", a));
-    if (answer.close()) {
-      response.setHeader("Connection", "close");
-    }
-    response.setEntity(new ByteArrayEntity(answer.body(), JSON));
+  }
+
+  /** The envelope of a refusal decided outside the request's routing (413, 503 busy). */
+  Answer refusal(int http, String message) {
+    return httpError(http, message);
+  }
+
+  /**
+   * The request's one DEBUG line: method, route template (never a query), status ({@code -} when none was sent),
+   * latency, outcome.
+   */
+  void log(String method, String target, int http, long startedNanos, String outcome) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "eko-server {} {} http={} latency_ms={} outcome={}",
-          safeMethod(request.getMethod()), logPath, answer.http(), (System.nanoTime() - started) / 1_000_000,
-          answer.outcome());
+          safeMethod(method), logPath(target), http > 0 ? (Object) http : "-",
+          (System.nanoTime() - startedNanos) / 1_000_000, outcome);
     }
   }
 
-  private static boolean isLoopbackClient(HttpContext context) {
-    if (!(context instanceof org.apache.hc.core5.http.protocol.HttpCoreContext core)) {
-      return false;
+  /** What the log may say of a request target: a route template, an extra route's path, else "-". */
+  private String logPath(String target) {
+    String t = target == null ? "" : target;
+    int q = t.indexOf('?');
+    String path = q < 0 ? t : t.substring(0, q);
+    if (loopbackJsonRoutes.containsKey(path)) {
+      return path;
     }
-    org.apache.hc.core5.http.EndpointDetails endpoint = core.getEndpointDetails();
-    return endpoint != null
-        && endpoint.getRemoteAddress() instanceof java.net.InetSocketAddress remote
-        && remote.getAddress() != null
-        && remote.getAddress().isLoopbackAddress();
+    return route(path).map(r -> r.operation().template()).getOrElse("-");
   }
 
-  private Answer answer(ClassicHttpRequest request, Route route, String query) throws IOException {
+  private Answer answer(HttpRequest request, Route route, String query, byte[] body) {
     Operation op = route.operation();
     if (!op.method().equalsIgnoreCase(request.getMethod())) {
       return new Answer(405, failure(405, "method not allowed; use " + op.method()), "http_405",
-          Option.some(op.method()), false);
+          Option.some(op.method()));
     }
-    byte[] body = new byte[0];
-    if (op.method().equals("POST")) {
-      if (!isJson(request.getFirstHeader("Content-Type"))) {
-        return httpError(415, "content-type must be application/json");
-      }
-      Option<byte[]> read = readBody(request.getEntity());
-      if (read.isEmpty()) {
-        return new Answer(413, failure(413, "request body larger than " + maxRequestBytes + " bytes"), "http_413",
-            Option.none(), true);
-      }
-      body = read.get();
+    if (op.method().equals("POST") && !isJson(request.getFirstHeader("Content-Type"))) {
+      return httpError(415, "content-type must be application/json");
     }
     String developerKey = null;
     String signature = null;
@@ -285,7 +267,7 @@ final class ExchangeHandler implements HttpRequestHandler {
       return Option.none();
     }
     String rest = path.substring(basePath.length());
-    for (Operation op : Operation.values()) {
+    for (Operation op : OPERATIONS) {
       if (rest.startsWith(op.prefix()) && rest.endsWith(op.suffix())
           && rest.length() >= op.prefix().length() + op.suffix().length()) {
         String tid = rest.substring(op.prefix().length(), rest.length() - op.suffix().length());
@@ -295,24 +277,6 @@ final class ExchangeHandler implements HttpRequestHandler {
       }
     }
     return Option.none();
-  }
-
-  private Option<byte[]> readBody(HttpEntity entity) throws IOException {
-    if (entity == null) {
-      return Option.some(new byte[0]);
-    }
-    if (entity.getContentLength() > maxRequestBytes) {
-      return Option.none();
-    }
-    InputStream in = entity.getContent();
-    byte[] body = in.readNBytes(maxRequestBytes + 1);
-    if (body.length > maxRequestBytes) {
-      // Not closed on purpose: closing a chunked stream drains it, and an endless body never ends. The 413
-      // answer carries Connection: close, so the connection (and the rest of the body) is dropped instead.
-      return Option.none();
-    }
-    in.close();
-    return Option.some(body);
   }
 
   private static boolean isJson(Header contentType) {

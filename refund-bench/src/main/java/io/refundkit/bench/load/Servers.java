@@ -81,9 +81,10 @@ public final class Servers {
   }
 
   /**
-   * (ii) The floor of this machine: HttpCore 5's classic server, configured as {@link EkoServer} configures it
-   * (TCP_NODELAY, 30 s idle timeout, one handler for every request), answering {@code body} to everything and
-   * doing nothing else.
+   * (ii) The floor of this machine: HttpCore 5's classic server (TCP_NODELAY, 30 s idle timeout, one handler for
+   * every request), answering {@code body} to everything on the connection's own thread and doing nothing else.
+   * {@link EkoServer} ran on this server until issue #13; it now runs on HttpCore's event-driven server and hands
+   * each request to a worker thread, so the sandbox/trivial ratio also counts that hand-off.
    */
   public static final class Trivial implements AutoCloseable {
     private final HttpServer server;
