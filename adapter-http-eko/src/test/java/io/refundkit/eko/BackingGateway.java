@@ -26,6 +26,8 @@ final class BackingGateway implements RefundGateway {
   private volatile CountDownLatch hold;
   private volatile Duration holdAtMost = Duration.ZERO;
   final List<Object> calls = new CopyOnWriteArrayList<>();
+  /** The name of the thread each call ran on. */
+  final List<String> threads = new CopyOnWriteArrayList<>();
   /** Released once per call, as the call starts (before any hold). */
   final Semaphore entered = new Semaphore(0);
 
@@ -52,6 +54,7 @@ final class BackingGateway implements RefundGateway {
 
   private GatewayOutcome next(Object call) {
     calls.add(call);
+    threads.add(Thread.currentThread().getName());
     entered.release();
     CountDownLatch h = hold;
     if (h != null) {

@@ -163,6 +163,21 @@ class EkoServerLimitsTest {
     }
 
     @Test
+    void the_gateway_is_called_on_a_worker_unless_it_is_declared_never_to_block() throws Exception {
+      EkoServer workers = start(b -> b);
+      EkoServer inline = start(b -> b.callGatewayOnIoThreads(true));
+
+      Answer onWorker = exchange(connect(workers), inquiry(""));
+      Answer onIoThread = exchange(connect(inline), inquiry(""));
+
+      assertThat(onWorker.status()).isEqualTo(200);
+      assertThat(onIoThread.status()).isEqualTo(200);
+      assertThat(backing.threads).hasSize(2);
+      assertThat(backing.threads.get(0)).startsWith("eko-server-worker-");
+      assertThat(backing.threads.get(1)).doesNotStartWith("eko-server-worker-");
+    }
+
+    @Test
     void a_gateway_slower_than_the_idle_timeout_still_gets_its_answer_through() throws Exception {
       // a gateway that takes ten idle timeouts (a slow Eko), not a wait for anything
       backing.hold(new CountDownLatch(1), Duration.ofMillis(2500));

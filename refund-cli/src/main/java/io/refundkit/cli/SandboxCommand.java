@@ -135,6 +135,8 @@ final class SandboxCommand extends CliCommand {
               .credential(UAT_DEVELOPER_KEY, Secret.of(UAT_ACCESS_KEY))
               .authMode(EkoServer.AuthMode.valueOf(auth.name().toUpperCase(java.util.Locale.ROOT)))
               .otpUserCode(new UserCode(DemoDataset.USER_CODE))
+              // The simulator answers at once and nothing here arms a delay fault: no worker hand-off needed.
+              .callGatewayOnIoThreads(true)
               .loopbackJsonRoute("/sandbox/sms", () -> smsJson(eko))
               .start();
     } catch (UncheckedIOException e) {

@@ -22,7 +22,20 @@ final class Workers {
   private final int capacity;
   private final AtomicInteger pending = new AtomicInteger();
 
+  /**
+   * No workers: every task runs at once on the calling (I/O) thread. Only for a gateway that never blocks
+   * ({@code EkoServer.Builder#callGatewayOnIoThreads}).
+   */
+  static Workers none() {
+    return new Workers(0, 0);
+  }
+
   Workers(int threads, int maxQueued) {
+    if (threads == 0) {
+      this.pool = null;
+      this.capacity = 0;
+      return;
+    }
     AtomicInteger n = new AtomicInteger();
     this.pool = new ForkJoinPool(
         threads,
@@ -38,6 +51,10 @@ final class Workers {
 
   /** Runs {@code task} on a worker; false (and it never runs) when every worker is busy and the queue is full. */
   boolean offer(Runnable task) {
+    if (pool == null) {
+      task.run();
+      return true;
+    }
     if (pending.incrementAndGet() > capacity) {
       pending.decrementAndGet();
       return false;
@@ -59,6 +76,8 @@ final class Workers {
 
   /** Stops taking tasks and interrupts the ones running. */
   void shutdownNow() {
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

@@ -67,6 +67,7 @@ public final class Servers {
           EkoServer.builder(eko)
               .credential(Fixtures.DEVELOPER_KEY, Secret.of(Fixtures.ACCESS_KEY))
               .authMode(EkoServer.AuthMode.LENIENT)
+              .callGatewayOnIoThreads(true) // as `refund sandbox` runs it
               .start();
     }
 
@@ -83,8 +84,8 @@ public final class Servers {
   /**
    * (ii) The floor of this machine: HttpCore 5's classic server (TCP_NODELAY, 30 s idle timeout, one handler for
    * every request), answering {@code body} to everything on the connection's own thread and doing nothing else.
-   * {@link EkoServer} ran on this server until issue #13; it now runs on HttpCore's event-driven server and hands
-   * each request to a worker thread, so the sandbox/trivial ratio also counts that hand-off.
+   * {@link EkoServer} ran on this server until issue #13; it now runs on HttpCore's event-driven server, and the
+   * sandbox calls the simulator on its I/O threads, as {@code refund sandbox} does.
    */
   public static final class Trivial implements AutoCloseable {
     private final HttpServer server;
