@@ -1,18 +1,15 @@
 package io.refundkit.inmemory;
 
-import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.port.LedgerConflict;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -47,27 +44,18 @@ public final class InMemoryRefundLedger implements RefundLedger {
     attempts.compute(
         key,
         (k, existing) -> {
-          if (existing != null && existing.state().blocksClaim()) {
-            result.set(Either.left(new ClaimRefused(existing)));
-            return existing;
-          }
-          List<AttemptEvent> history = existing == null ? List.of() : existing.history();
-          RefundAttempt claimed =
-              new RefundAttempt(
-                  k,
-                  AttemptState.IN_FLIGHT,
-                  existing == null ? 1 : existing.version() + 1,
-                  owner,
-                  at,
-                  at,
-                  Option.none(),
-                  append(history, new AttemptEvent(at, owner, AttemptState.IN_FLIGHT, "claimed", Option.none())));
-          result.set(Either.right(claimed));
-          return claimed;
+          Either<ClaimRefused, RefundAttempt> claim =
+              existing == null ? Either.right(RefundAttempt.claimed(k, owner, at)) : existing.claimAgain(owner, at);
+          result.set(claim);
+          return claim.getOrElse(existing);
         });
     return result.get();
   }
 
+  /**
+   * Records {@code settlement} if the attempt is still at the version {@code attempt} was read at; the transition
+   * itself is the domain's ({@link RefundAttempt#settle}), which refuses what the table does not allow.
+   */
   @Override
   public Either<LedgerConflict, RefundAttempt> settle(
       RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
@@ -75,52 +63,26 @@ public final class InMemoryRefundLedger implements RefundLedger {
     Objects.requireNonNull(settlement, "settlement");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(at, "at");
-    AttemptKey key = attempt.key();
     AtomicReference<Either<LedgerConflict, RefundAttempt>> result = new AtomicReference<>();
     attempts.compute(
-        key,
+        attempt.key(),
         (k, current) -> {
-          String why = conflict(attempt, current);
-          if (why != null) {
-            result.set(Either.left(new LedgerConflict(k, Option.of(current), why)));
+          if (current == null) {
+            result.set(Either.left(new LedgerConflict(k, Option.none(), "no attempt is recorded under this key")));
+            return null;
+          }
+          if (current.version() != attempt.version()) {
+            result.set(Either.left(new LedgerConflict(k, Option.some(current),
+                "version " + attempt.version() + " is stale: the attempt is at version " + current.version())));
             return current;
           }
-          Option<TransactionId> refundTid =
-              settlement instanceof Settlement.Refunded refunded
-                  ? refunded.refundTid().orElse(current.refundTid())
-                  : current.refundTid();
-          RefundAttempt settled =
-              new RefundAttempt(
-                  k,
-                  settlement.state(),
-                  current.version() + 1,
-                  current.owner(),
-                  current.claimedAt(),
-                  at,
-                  refundTid,
-                  append(
-                      current.history(),
-                      new AttemptEvent(at, owner, settlement.state(), settlement.code(), refundTid)));
-          result.set(Either.right(settled));
-          return settled;
+          Either<LedgerConflict, RefundAttempt> settled =
+              current.settle(settlement, owner, at)
+                  .mapLeft(refused -> new LedgerConflict(k, Option.some(current), refused.why()));
+          result.set(settled);
+          return settled.getOrElse(current);
         });
     return result.get();
-  }
-
-  private static String conflict(RefundAttempt read, RefundAttempt current) {
-    if (current == null) {
-      return "no attempt is recorded under this key";
-    }
-    if (current.version() != read.version()) {
-      return "version " + read.version() + " is stale: the attempt is at version " + current.version();
-    }
-    if (current.state() == AttemptState.REFUNDED) {
-      return "a refunded attempt is final";
-    }
-    if (current.state() == AttemptState.RELEASED) {
-      return "a released attempt cannot be settled; claim it again";
-    }
-    return null;
   }
 
   @Override
@@ -135,13 +97,6 @@ public final class InMemoryRefundLedger implements RefundLedger {
         .filter(a -> states.contains(a.state()))
         .sorted(OLDEST_CLAIM_FIRST)
         .toList();
-  }
-
-  private static List<AttemptEvent> append(List<AttemptEvent> history, AttemptEvent event) {
-    List<AttemptEvent> longer = new ArrayList<>(history.size() + 1);
-    longer.addAll(history);
-    longer.add(event);
-    return List.copyOf(longer);
   }
 
   @Override

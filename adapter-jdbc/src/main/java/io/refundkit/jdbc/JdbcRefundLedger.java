@@ -1,20 +1,21 @@
 package io.refundkit.jdbc;
 
 import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.AttemptTransitionRefused;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.jdbc.internal.AttemptRows;
 import io.refundkit.jdbc.internal.Dialect;
 import io.refundkit.jdbc.internal.Migrations;
 import io.refundkit.jdbc.internal.Sql;
 import io.refundkit.jdbc.internal.Transactions;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
 import io.refundkit.port.LedgerConflict;
 import io.refundkit.port.LedgerUnavailableException;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.sql.Connection;
@@ -144,22 +145,23 @@ public final class JdbcRefundLedger implements RefundLedger {
       Connection c, Dialect dialect, AttemptKey key, String owner, Instant at) throws SQLException {
     for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
       if (insertNew(c, dialect, key, owner, at)) {
-        insertEvent(c, key, 1, at, owner, AttemptState.IN_FLIGHT, "claimed", Option.none());
-        AttemptEvent claimed = new AttemptEvent(at, owner, AttemptState.IN_FLIGHT, "claimed", Option.none());
-        return Either.right(
-            new RefundAttempt(key, AttemptState.IN_FLIGHT, 1, owner, at, at, Option.none(), List.of(claimed)));
+        RefundAttempt claimed = RefundAttempt.claimed(key, owner, at);
+        insertEvent(c, key, claimed.version(), claimed.history().get(0));
+        return Either.right(claimed);
       }
       Option<RefundAttempt> existing = find(c, key);
       if (existing.isEmpty()) {
         continue; // the row that blocked the insert was rolled back: insert again
       }
       RefundAttempt current = existing.get();
-      if (current.state().blocksClaim()) {
-        return Either.left(new ClaimRefused(current));
+      Either<ClaimRefused, RefundAttempt> claim = current.claimAgain(owner, at);
+      if (claim.isLeft()) {
+        return claim;
       }
-      if (reclaimReleased(c, key, current.version(), owner, at)) {
-        insertEvent(c, key, current.version() + 1, at, owner, AttemptState.IN_FLIGHT, "claimed", Option.none());
-        return Either.right(find(c, key).get());
+      if (reclaim(c, key, current.version(), owner, at)) {
+        RefundAttempt claimed = claim.get();
+        insertEvent(c, key, claimed.version(), claimed.history().get(claimed.history().size() - 1));
+        return Either.right(claimed);
       }
       // Another claimer re-claimed it since our read: decide again against the row as it now stands.
     }
@@ -184,9 +186,9 @@ public final class JdbcRefundLedger implements RefundLedger {
     }
   }
 
-  private static boolean reclaimReleased(Connection c, AttemptKey key, long version, String owner, Instant at)
+  private static boolean reclaim(Connection c, AttemptKey key, long version, String owner, Instant at)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(Sql.RECLAIM_RELEASED)) {
+    try (PreparedStatement ps = c.prepareStatement(Sql.RECLAIM)) {
       ps.setString(1, owner);
       AttemptRows.bindInstant(ps, 2, at);
       AttemptRows.bindInstant(ps, 3, at);
@@ -215,20 +217,20 @@ public final class JdbcRefundLedger implements RefundLedger {
   private static Either<LedgerConflict, RefundAttempt> settle(
       Connection c, RefundAttempt attempt, Settlement settlement, String owner, Instant at) throws SQLException {
     AttemptKey key = attempt.key();
-    Option<TransactionId> refundTid = Option.none();
-    boolean confirmedByInquiry = false;
-    if (settlement instanceof Settlement.Refunded refunded) {
-      refundTid = refunded.refundTid();
-      confirmedByInquiry = refunded.confirmedByInquiry();
+    Either<AttemptTransitionRefused, RefundAttempt> next = attempt.settle(settlement, owner, at);
+    if (next.isLeft()) {
+      return Either.left(new LedgerConflict(key, find(c, key), next.getLeft().why()));
     }
+    RefundAttempt settled = next.get();
     int updated;
-    try (PreparedStatement ps = c.prepareStatement(Sql.SETTLE)) {
-      ps.setString(1, settlement.state().name());
+    try (PreparedStatement ps = c.prepareStatement(Sql.settle(settlement.state()))) {
+      ps.setString(1, settled.state().name());
       AttemptRows.bindInstant(ps, 2, at);
-      AttemptRows.bindTid(ps, 3, refundTid);
-      ps.setBoolean(4, confirmedByInquiry);
-      AttemptRows.bindInstant(ps, 5, at);
-      int i = AttemptRows.bindKey(ps, 6, key);
+      AttemptRows.bindTid(ps, 3, settled.refundTid());
+      ps.setBoolean(4, settled.confirmedByInquiry());
+      ps.setBoolean(5, settled.confirmedByInquiry());
+      AttemptRows.bindInstant(ps, 6, at);
+      int i = AttemptRows.bindKey(ps, 7, key);
       ps.setLong(i, attempt.version());
       updated = ps.executeUpdate();
     }
@@ -236,14 +238,8 @@ public final class JdbcRefundLedger implements RefundLedger {
       Option<RefundAttempt> current = find(c, key);
       return Either.left(new LedgerConflict(key, current, why(attempt, current)));
     }
-    try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_EVENT_FROM_ATTEMPT)) {
-      AttemptRows.bindInstant(ps, 1, at);
-      ps.setString(2, owner);
-      ps.setString(3, settlement.code());
-      AttemptRows.bindKey(ps, 4, key);
-      ps.executeUpdate();
-    }
-    return Either.right(find(c, key).get());
+    insertEvent(c, key, settled.version(), settled.history().get(settled.history().size() - 1));
+    return Either.right(settled);
   }
 
   private static String why(RefundAttempt read, Option<RefundAttempt> current) {
@@ -254,30 +250,18 @@ public final class JdbcRefundLedger implements RefundLedger {
     if (now.version() != read.version()) {
       return "version " + read.version() + " is stale: the attempt is at version " + now.version();
     }
-    if (now.state() == AttemptState.REFUNDED) {
-      return "a refunded attempt is final";
-    }
-    return "a released attempt cannot be settled; claim it again";
+    return "the attempt changed under this settlement";
   }
 
-  private static void insertEvent(
-      Connection c,
-      AttemptKey key,
-      long seq,
-      Instant at,
-      String owner,
-      AttemptState state,
-      String code,
-      Option<TransactionId> refundTid)
-      throws SQLException {
+  private static void insertEvent(Connection c, AttemptKey key, long seq, AttemptEvent event) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(Sql.INSERT_EVENT)) {
       int i = AttemptRows.bindKey(ps, 1, key);
       ps.setLong(i, seq);
-      AttemptRows.bindInstant(ps, i + 1, at);
-      ps.setString(i + 2, owner);
-      ps.setString(i + 3, state.name());
-      ps.setString(i + 4, code);
-      AttemptRows.bindTid(ps, i + 5, refundTid);
+      AttemptRows.bindInstant(ps, i + 1, event.at());
+      ps.setString(i + 2, event.owner());
+      ps.setString(i + 3, event.state().name());
+      ps.setString(i + 4, event.code());
+      AttemptRows.bindTid(ps, i + 5, event.refundTid());
       ps.executeUpdate();
     }
   }

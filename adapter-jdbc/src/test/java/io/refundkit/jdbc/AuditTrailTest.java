@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.RefundAttempt;
-import io.refundkit.port.Settlement;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,11 +41,11 @@ class AuditTrailTest {
   @Test
   void the_attempt_row_shows_owner_claim_time_refund_tid_and_when_an_inquiry_reconciled_it() throws Exception {
     RefundAttempt claimed = ledger.claim(KEY, "node-a@host-1", T0).get();
-    RefundAttempt unknown = ledger.settle(claimed, new Settlement.Unknown("read_timeout"), "node-a@host-1",
+    RefundAttempt unknown = ledger.settle(claimed, new Settlement.StillUnknown("read_timeout"), "node-a@host-1",
         T0.plusSeconds(30)).get();
     Map<String, Object> beforeReconciling = attemptRow();
 
-    ledger.settle(unknown, new Settlement.Refunded(Option.none(), true), "sweeper", T0.plusSeconds(600));
+    ledger.settle(unknown, new Settlement.ConfirmedRefund(Option.none(), true), "sweeper", T0.plusSeconds(600));
     Map<String, Object> row = attemptRow();
 
     assertThat(beforeReconciling.get("reconciled_at")).isNull();
@@ -63,7 +63,7 @@ class AuditTrailTest {
   void a_refund_answered_by_eko_keeps_its_refund_tid_and_is_not_marked_reconciled() throws Exception {
     RefundAttempt claimed = ledger.claim(KEY, "node-a", T0).get();
 
-    ledger.settle(claimed, new Settlement.Refunded(Option.some(new TransactionId("2147591637")), false), "node-a",
+    ledger.settle(claimed, new Settlement.ConfirmedRefund(Option.some(new TransactionId("2147591637")), false), "node-a",
         T0.plusSeconds(1));
 
     assertThat(attemptRow()).containsEntry("refund_tid", "2147591637").containsEntry("reconciled_at", null);
@@ -72,7 +72,7 @@ class AuditTrailTest {
   @Test
   void a_new_claim_of_a_released_attempt_starts_a_fresh_standing_and_keeps_the_old_history() throws Exception {
     RefundAttempt claimed = ledger.claim(KEY, "node-a", T0).get();
-    RefundAttempt unknown = ledger.settle(claimed, new Settlement.Unknown("read_timeout"), "node-a", T0).get();
+    RefundAttempt unknown = ledger.settle(claimed, new Settlement.StillUnknown("read_timeout"), "node-a", T0).get();
     RefundAttempt released =
         ledger.settle(unknown, new Settlement.Released("not_refunded"), "sweeper", T0.plusSeconds(400)).get();
     Map<String, Object> whenReleased = attemptRow();

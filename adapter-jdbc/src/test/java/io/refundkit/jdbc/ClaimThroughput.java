@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptKey;
+import io.refundkit.domain.attempt.AttemptKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

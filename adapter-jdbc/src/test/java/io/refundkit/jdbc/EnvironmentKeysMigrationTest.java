@@ -6,18 +6,23 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.jdbc.internal.EnvironmentKeysMigration;
 import io.refundkit.jdbc.internal.Migrations;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.vavr.control.Option;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,8 +41,8 @@ class EnvironmentKeysMigrationTest {
   static final InitiatorId AGENT = new InitiatorId("9962981729");
   static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
-  /** A ledger at schema version 1 (before environment identities), written by the ledger's own code. */
-  static RefundLedger atVersionOne(DataSource ds) {
+  /** A ledger at schema version 1 (before environment identities), written as version 1 wrote it. */
+  static V1 atVersionOne(DataSource ds) {
     Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(ds)
         .locations(Migrations.LOCATION)
@@ -45,30 +50,70 @@ class EnvironmentKeysMigrationTest {
         .target("1")
         .load()
         .migrate();
-    return JdbcRefundLedger.builder(ds).migrate(false).build();
+    return new V1(ds);
   }
 
   static AttemptKey key(String environment, String tid) {
     return new AttemptKey(environment, AGENT, new TransactionId(tid));
   }
 
-  static void writeOldLedger(RefundLedger old) {
-    RefundAttempt refunded = old.claim(key("https://api.eko.in/ekoicici/v3", "1001"), "node-a", T0).get();
-    old.settle(refunded, new Settlement.Refunded(Option.some(new TransactionId("2147591637")), false), "node-a", T0);
-    RefundAttempt unknown =
-        old.claim(key("https://api.eko.in:25002/ekoicici/v3", "1001"), "node-b", T0.plusSeconds(60)).get();
-    old.settle(unknown, new Settlement.Unknown("read_timeout"), "node-b", T0.plusSeconds(61));
-    old.claim(key("http://localhost:8089/ekoapi/v3", "1002"), "node-a", T0);
-    RefundAttempt released = old.claim(key("https://staging.eko.in/ekoapi/v3", "1003"), "node-a", T0).get();
-    old.settle(released, new Settlement.Released("wrong_otp"), "node-a", T0);
-    old.claim(key("simulator:default", "1004"), "node-a", T0);
+  /** Writes rows with version 1's columns only: the current ledger's code needs columns V3 adds. */
+  record V1(DataSource ds) {
+    void attempt(String environment, String tid, String owner, Instant claimedAt, String refundTid, String... trail)
+        throws SQLException {
+      String state = trail[trail.length - 1].split(":")[0];
+      try (Connection c = ds.getConnection()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO refundkit_attempt (environment, initiator_id, tid, state, version, owner, claimed_at,"
+                + " updated_at, refund_tid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setString(1, environment);
+          ps.setString(2, AGENT.value());
+          ps.setString(3, tid);
+          ps.setString(4, state);
+          ps.setLong(5, trail.length);
+          ps.setString(6, owner);
+          ps.setObject(7, OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC));
+          ps.setObject(8, OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC));
+          ps.setString(9, refundTid);
+          ps.executeUpdate();
+        }
+        for (int i = 0; i < trail.length; i++) {
+          String[] event = trail[i].split(":");
+          try (PreparedStatement ps = c.prepareStatement(
+              "INSERT INTO refundkit_attempt_event (environment, initiator_id, tid, seq, occurred_at, owner, state,"
+                  + " code, refund_tid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, environment);
+            ps.setString(2, AGENT.value());
+            ps.setString(3, tid);
+            ps.setLong(4, i + 1);
+            ps.setObject(5, OffsetDateTime.ofInstant(claimedAt.plusSeconds(i), ZoneOffset.UTC));
+            ps.setString(6, owner);
+            ps.setString(7, event[0]);
+            ps.setString(8, event[1]);
+            ps.setString(9, event[0].equals("REFUNDED") ? refundTid : null);
+            ps.executeUpdate();
+          }
+        }
+      }
+    }
+  }
+
+  static void writeOldLedger(V1 old) throws SQLException {
+    old.attempt("https://api.eko.in/ekoicici/v3", "1001", "node-a", T0, "2147591637",
+        "IN_FLIGHT:claimed", "REFUNDED:refunded_confirmed_by_inquiry");
+    old.attempt("https://api.eko.in:25002/ekoicici/v3", "1001", "node-b", T0.plusSeconds(60), null,
+        "IN_FLIGHT:claimed", "UNKNOWN:read_timeout");
+    old.attempt("http://localhost:8089/ekoapi/v3", "1002", "node-a", T0, null, "IN_FLIGHT:claimed");
+    old.attempt("https://staging.eko.in/ekoapi/v3", "1003", "node-a", T0, null,
+        "IN_FLIGHT:claimed", "RELEASED:wrong_otp");
+    old.attempt("simulator:default", "1004", "node-a", T0, null, "IN_FLIGHT:claimed");
   }
 
   static void assertMigrated(DataSource ds) {
     int applied = JdbcRefundLedger.migrate(ds);
     RefundLedger ledger = JdbcRefundLedger.builder(ds).build();
 
-    assertThat(applied).isEqualTo(1);
+    assertThat(applied).as("V2, then V3").isEqualTo(2);
     assertThat(ledger.list(EnumSet.allOf(AttemptState.class)))
         .extracting(a -> a.key().environment() + " " + a.key().tid().value() + " " + a.state())
         .containsExactlyInAnyOrder(
@@ -80,8 +125,11 @@ class EnvironmentKeysMigrationTest {
     RefundAttempt merged = ledger.find(key("eko-production", "1001")).get();
     assertThat(merged.refundTid().get().value()).isEqualTo("2147591637");
     assertThat(merged.history()).extracting(AttemptEvent::code)
-        .containsExactly("claimed", "refunded", "claimed", "read_timeout", EnvironmentKeysMigration.MERGED);
+        .containsExactly(
+            "claimed", "refunded_confirmed_by_inquiry", "claimed", "read_timeout", EnvironmentKeysMigration.MERGED);
+    assertThat(ledger.find(key("eko-staging", "1003")).get().confirmedByInquiry()).isFalse();
     assertThat(merged.version()).isEqualTo(merged.history().size());
+    assertThat(merged.confirmedByInquiry()).as("V3 reads it from the trail").isTrue();
     assertThat(ledger.claim(key("eko-production", "1001"), "node-c", T0.plusSeconds(600)).getLeft().reason())
         .isInstanceOf(RefundError.AlreadyRefunded.class);
     assertThat(ledger.claim(key("http://127.0.0.1:8089/ekoapi/v3", "1002"), "node-c", T0).getLeft().reason())
@@ -99,7 +147,7 @@ class EnvironmentKeysMigrationTest {
     @TempDir Path dir;
 
     @Test
-    void every_old_key_becomes_its_environments_identity_and_two_spellings_merge() {
+    void every_old_key_becomes_its_environments_identity_and_two_spellings_merge() throws SQLException {
       DataSource ds = JdbcLedgers.h2File(dir.resolve("ledger"));
       writeOldLedger(atVersionOne(ds));
 
@@ -112,7 +160,7 @@ class EnvironmentKeysMigrationTest {
   class On_PostgreSQL {
 
     @Test
-    void every_old_key_becomes_its_environments_identity_and_two_spellings_merge() {
+    void every_old_key_becomes_its_environments_identity_and_two_spellings_merge() throws SQLException {
       try (HikariDataSource pool = SharedPostgres.pool(SharedPostgres.newSchemaUrl(), 2)) {
         writeOldLedger(atVersionOne(pool));
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,7 +47,7 @@ class MigrationTest {
         int second = JdbcRefundLedger.migrate(pool);
         JdbcRefundLedger again = JdbcRefundLedger.builder(pool).build();
 
-        assertThat(first).isEqualTo(2);
+        assertThat(first).isEqualTo(3);
         assertThat(second).isZero();
         assertThat(tables(pool))
             .containsExactlyInAnyOrder("refundkit_attempt", "refundkit_attempt_event", "refundkit_schema_history");
@@ -64,7 +64,7 @@ class MigrationTest {
 
         int applied = JdbcRefundLedger.migrate(pool);
 
-        assertThat(applied).isEqualTo(2);
+        assertThat(applied).isEqualTo(3);
         assertThat(tables(pool)).contains("orders", "flyway_schema_history", "refundkit_attempt");
         assertThat(count(pool, "flyway_schema_history")).isEqualTo(1);
         assertThat(JdbcRefundLedger.builder(pool).build().claim(KEY, "node-a", T0).isRight()).isTrue();
@@ -93,7 +93,7 @@ class MigrationTest {
           total += f.get();
         }
 
-        assertThat(total).isEqualTo(2);
+        assertThat(total).isEqualTo(3);
         assertThat(JdbcRefundLedger.migrate(pools.get(0))).isZero();
       } finally {
         threads.shutdownNow();
@@ -116,7 +116,7 @@ class MigrationTest {
       DataSource restarted = JdbcLedgers.h2File(file);
       int second = JdbcRefundLedger.migrate(restarted);
 
-      assertThat(first).isEqualTo(2);
+      assertThat(first).isEqualTo(3);
       assertThat(second).isZero();
       assertThat(dir.resolve("ledger.mv.db")).exists();
       assertThat(tables(restarted))

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.RefundAttempt;
-import io.refundkit.port.Settlement;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +38,10 @@ class NeedingReconciliationProperties {
       RefundAttempt claimed = ledger.claim(key, "n", T0.plusSeconds(code / 4)).get();
       switch (code % 4) {
         case 1:
-          ledger.settle(claimed, new Settlement.Unknown("read_timeout"), "n", T0);
+          ledger.settle(claimed, new Settlement.StillUnknown("read_timeout"), "n", T0);
           break;
         case 2:
-          ledger.settle(claimed, new Settlement.Refunded(Option.none(), false), "n", T0);
+          ledger.settle(claimed, new Settlement.ConfirmedRefund(Option.none(), false), "n", T0);
           break;
         case 3:
           ledger.settle(claimed, new Settlement.Released("wrong_otp"), "n", T0);

@@ -24,9 +24,12 @@ public sealed interface RefundEvent {
     }
   }
 
-  /** The ledger refused a claim; nothing was sent. {@code code}: {@code already_refunded} or {@code refund_in_progress}. */
-  record ClaimRefused(TransactionId tid, String code, Instant at) implements RefundEvent {
-    public ClaimRefused {
+  /**
+   * The ledger refused a duplicate: the refund-once claim was held or the refund done, so nothing was sent.
+   * {@code code}: {@code already_refunded} or {@code refund_in_progress}.
+   */
+  record DuplicateRefused(TransactionId tid, String code, Instant at) implements RefundEvent {
+    public DuplicateRefused {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(at, "at");

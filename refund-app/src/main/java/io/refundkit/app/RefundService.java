@@ -7,9 +7,14 @@ import io.refundkit.domain.RefundError;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.InquiryAnswer;
+import io.refundkit.domain.attempt.ReconciliationDecision;
+import io.refundkit.domain.attempt.ReconciliationPolicy;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.LedgerConflict;
@@ -18,13 +23,11 @@ import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OutcomeUnknown;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundLedger;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
-import io.refundkit.port.Settlement;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
 import io.vavr.control.Either;
@@ -75,7 +78,7 @@ public final class RefundService {
   private static final Logger LOG = LoggerFactory.getLogger(RefundService.class);
 
   /** The shortest late-arrival window a service accepts (see the class documentation). */
-  public static final Duration MIN_IN_FLIGHT_STALE_AFTER = Duration.ofMinutes(5);
+  public static final Duration MIN_IN_FLIGHT_STALE_AFTER = ReconciliationPolicy.MIN_LATE_ARRIVAL_WINDOW;
 
   private final RefundGateway gateway;
   private final RefundLedger ledger;
@@ -83,7 +86,7 @@ public final class RefundService {
   private final Clock clock;
   private final RefundListener listener;
   private final String owner;
-  private final Duration inFlightStaleAfter;
+  private final ReconciliationPolicy policy;
   private final Option<ServiceCode> serviceCode;
 
   private RefundService(Builder b) {
@@ -93,7 +96,7 @@ public final class RefundService {
     this.clock = b.clock;
     this.listener = b.listener;
     this.owner = b.owner;
-    this.inFlightStaleAfter = b.inFlightStaleAfter;
+    this.policy = new ReconciliationPolicy(b.inFlightStaleAfter);
     this.serviceCode = b.serviceCode;
   }
 
@@ -158,7 +161,7 @@ public final class RefundService {
     }
     if (claim.isLeft()) {
       RefundError reason = claim.getLeft().reason();
-      emit(new RefundEvent.ClaimRefused(tid, reason.code(), now()));
+      emit(new RefundEvent.DuplicateRefused(tid, reason.code(), now()));
       return new RefundResult.Rejected(tid, reason, Option.none());
     }
     RefundAttempt attempt = claim.get();
@@ -169,7 +172,7 @@ public final class RefundService {
         new RefundEvent.OutcomeReceived(tid, "refund", outcome.kind(), codeOf(outcome), outcome.attempts(), now()));
 
     if (outcome instanceof Refunded r) {
-      settle(attempt, new Settlement.Refunded(Option.some(r.receipt().refundTid()), false));
+      settle(attempt, new Settlement.ConfirmedRefund(Option.some(r.receipt().refundTid()), false));
       return new RefundResult.Refunded(tid, Option.some(r.receipt()), RefundResult.Evidence.EKO_ANSWER);
     }
     if (outcome instanceof Rejected r) {
@@ -188,10 +191,11 @@ public final class RefundService {
           tid,
           NotSentCause.LEDGER_UNAVAILABLE,
           n.detail() + "; the refund-once ledger could not record that nothing was sent, so this transaction's claim"
-              + " stays in flight until a sweep or reconcile settles it after " + attempt.claimedAt().plus(inFlightStaleAfter));
+              + " stays in flight until a sweep or reconcile settles it after "
+              + attempt.claimedAt().plus(policy.lateArrivalWindow()));
     }
     OutcomeUnknown unknown = (OutcomeUnknown) outcome;
-    Option<RefundAttempt> recorded = settle(attempt, new Settlement.Unknown(codeOf(unknown)));
+    Option<RefundAttempt> recorded = settle(attempt, new Settlement.StillUnknown(codeOf(unknown)));
     return recorded.isDefined()
         ? reconcileAttempt(recorded.get(), unknown.detail())
         : currentStanding(key, unknown.detail());
@@ -252,53 +256,33 @@ public final class RefundService {
     }
   }
 
+  /**
+   * Asks Transaction Inquiry about an unsettled attempt, lets {@link ReconciliationPolicy} decide what it has become,
+   * and records that decision.
+   */
   private RefundResult reconcileAttempt(RefundAttempt attempt, String why) {
     TransactionId tid = attempt.key().tid();
     InquiryOutcome inquiry = gateway.inquire(agent, tid);
     emit(
         new RefundEvent.OutcomeReceived(tid, "inquiry", inquiry.kind(), codeOf(inquiry), inquiry.attempts(), now()));
-    if (!(inquiry instanceof StatusRead read)) {
-      return new RefundResult.OutcomeUnknown(
-          tid, why + "; the inquiry did not answer (" + codeOf(inquiry) + ")", Option.none());
+    InquiryAnswer answer =
+        inquiry instanceof StatusRead read
+            ? new InquiryAnswer.Status(read.report().status())
+            : new InquiryAnswer.NoAnswer(codeOf(inquiry));
+    ReconciliationDecision decision = policy.decide(attempt, answer, now());
+    Option<RefundAttempt> recorded = decision.settlement().flatMap(s -> settle(attempt, s));
+    switch (decision.kind()) {
+      case CONFIRM_REFUNDED:
+        return recorded.isDefined()
+            ? new RefundResult.Refunded(tid, Option.none(), RefundResult.Evidence.INQUIRY)
+            : currentStanding(attempt.key(), why);
+      case RELEASE_NOT_REFUNDED:
+        return recorded.isDefined()
+            ? new RefundResult.NotRefunded(tid, decision.status().get(), true)
+            : currentStanding(attempt.key(), why);
+      default:
+        return new RefundResult.OutcomeUnknown(tid, why + "; " + decision.reason(), decision.status());
     }
-    TxStatus status = read.report().status();
-    if (status.equals(TxStatus.REFUNDED)) {
-      return settle(attempt, new Settlement.Refunded(attempt.refundTid(), true))
-          .map(a -> (RefundResult) new RefundResult.Refunded(tid, Option.none(), RefundResult.Evidence.INQUIRY))
-          .getOrElse(() -> currentStanding(attempt.key(), why));
-    }
-    boolean stale = isStale(attempt);
-    if (stale && cannotBeRefundInProgress(status)) {
-      return settle(attempt, new Settlement.Released(status.equals(TxStatus.REFUND_PENDING)
-              ? "not_refunded" : "not_refunded_tx_status_" + status.code()))
-          .map(a -> (RefundResult) new RefundResult.NotRefunded(tid, status, true))
-          .getOrElse(() -> currentStanding(attempt.key(), why));
-    }
-    if (attempt.state() == AttemptState.IN_FLIGHT && stale) {
-      settle(attempt, new Settlement.Unknown("inquiry_status_" + status.code()));
-    }
-    String still;
-    if (!stale) {
-      still =
-          (attempt.state() == AttemptState.IN_FLIGHT ? "a refund is in flight" : why) + "; Eko shows "
-              + status.label() + ", but the request may yet arrive until "
-              + attempt.claimedAt().plus(inFlightStaleAfter);
-    } else {
-      still =
-          why + "; Eko shows " + status.label() + " (tx_status " + status.code()
-              + "), which does not tell whether the refund applied";
-    }
-    return new RefundResult.OutcomeUnknown(tid, still, Option.some(status));
-  }
-
-  /**
-   * Whether a transaction in {@code status} cannot have a refund of ours in progress, so that, once the request
-   * can no longer arrive, it provably did not apply: Refund Pending (it would be Refunded), Success and Fail (Eko
-   * refuses to refund them). Response Awaited, On Hold and undocumented codes may mean Eko is still processing:
-   * those stay unknown (README, "Outcomes").
-   */
-  private static boolean cannotBeRefundInProgress(TxStatus status) {
-    return status.equals(TxStatus.REFUND_PENDING) || status.equals(TxStatus.SUCCESS) || status.equals(TxStatus.FAIL);
   }
 
   private RefundResult inquireOnly(TransactionId tid) {
@@ -398,10 +382,6 @@ public final class RefundService {
     }
   }
 
-  private boolean isStale(RefundAttempt attempt) {
-    return !attempt.claimedAt().plus(inFlightStaleAfter).isAfter(now());
-  }
-
   private AttemptKey keyOf(TransactionId tid) {
     return new AttemptKey(gateway.environment(), agent.initiatorId(), tid);
   }
@@ -473,7 +453,7 @@ public final class RefundService {
     }
 
     /**
-     * How long a claim may stay in flight before inquiry may release it: at least
+     * The late-arrival window: how long a claim may stay in flight before inquiry may release it; at least
      * {@link #MIN_IN_FLIGHT_STALE_AFTER}, the longest a refund request can take to take effect at Eko.
      */
     public Builder inFlightStaleAfter(Duration after) {

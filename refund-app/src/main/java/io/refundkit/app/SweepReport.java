@@ -1,6 +1,6 @@
 package io.refundkit.app;
 
-import io.refundkit.port.RefundAttempt;
+import io.refundkit.domain.attempt.RefundAttempt;
 import java.util.List;
 import java.util.Objects;
 

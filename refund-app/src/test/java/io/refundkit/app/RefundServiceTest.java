@@ -8,21 +8,21 @@ import io.refundkit.domain.RefundError;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.domain.Violation;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
 import io.refundkit.inmemory.Operation;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
 import io.refundkit.port.LedgerConflict;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.NotSentCause;
 import io.refundkit.port.OtpSent;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.refundkit.port.StatusRead;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -252,7 +252,7 @@ class RefundServiceTest {
     void a_sweep_names_the_attempts_of_other_environments_and_initiators_it_cannot_reach() {
       AttemptKey elsewhere = new AttemptKey("eko-production", DemoDataset.AGENT.initiatorId(), TID);
       AttemptKey otherAgent = new AttemptKey(eko.environment(), new io.refundkit.domain.InitiatorId("9000000001"), TID);
-      ledger.settle(ledger.claim(elsewhere, "node-a", clock.instant()).get(), new Settlement.Unknown("read_timeout"),
+      ledger.settle(ledger.claim(elsewhere, "node-a", clock.instant()).get(), new Settlement.StillUnknown("read_timeout"),
           "node-a", clock.instant());
       ledger.claim(otherAgent, "node-a", clock.instant().minus(Duration.ofMinutes(10)));
 

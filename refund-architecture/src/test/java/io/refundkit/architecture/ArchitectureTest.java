@@ -54,6 +54,22 @@ class ArchitectureTest {
           .because("the domain is the business in plain Java; frameworks and I/O stay outside (STYLE.md)");
 
   @ArchTest
+  static final ArchRule the_refund_attempt_lives_in_the_domain =
+      classes()
+          .that()
+          .haveSimpleName("RefundAttempt")
+          .or().haveSimpleName("AttemptState")
+          .or().haveSimpleName("AttemptKey")
+          .or().haveSimpleName("AttemptEvent")
+          .or().haveSimpleName("Settlement")
+          .or().haveSimpleName("ClaimRefused")
+          .or().haveSimpleName("ReconciliationPolicy")
+          .should()
+          .resideInAPackage("io.refundkit.domain.attempt")
+          .because("the refund-once attempt is the business refundkit owns: one transition table and one policy in"
+              + " the domain, which ledgers store and the app follows (issue #14)");
+
+  @ArchTest
   static final ArchRule ports_depend_only_on_the_domain =
       classes()
           .that()

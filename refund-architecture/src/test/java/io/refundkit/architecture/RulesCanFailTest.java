@@ -24,6 +24,7 @@ class RulesCanFailTest {
   static Stream<Arguments> rules() {
     return Stream.of(
         Arguments.of("domain_depends_only_on_the_jdk_and_vavr", ArchitectureTest.domain_depends_only_on_the_jdk_and_vavr, "UsesSlf4j"),
+        Arguments.of("the_refund_attempt_lives_in_the_domain", ArchitectureTest.the_refund_attempt_lives_in_the_domain, "port.planted.AttemptState"),
         Arguments.of("ports_depend_only_on_the_domain", ArchitectureTest.ports_depend_only_on_the_domain, "port.planted.UsesInMemory"),
         Arguments.of("the_use_cases_depend_only_on_ports_and_domain", ArchitectureTest.the_use_cases_depend_only_on_ports_and_domain, "app.planted.UsesEko"),
         Arguments.of("the_tck_depends_only_on_ports_domain_and_junit", ArchitectureTest.the_tck_depends_only_on_ports_domain_and_junit, "tck.planted.UsesInMemory"),

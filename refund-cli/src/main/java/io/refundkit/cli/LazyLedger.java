@@ -1,12 +1,12 @@
 package io.refundkit.cli;
 
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.port.LedgerConflict;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import io.refundkit.app.RefundService;
 import io.refundkit.app.SweepReport;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.Violation;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.jdbc.JdbcLedgers;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptState;
 import io.refundkit.port.Environments;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.NotSentCause;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
 import io.vavr.control.Either;
 import java.time.Duration;
@@ -23,11 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code refund ledger list|sweep}: what the durable refund-once ledger holds, and settling what is open. */
 @Command(

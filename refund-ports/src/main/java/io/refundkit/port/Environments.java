@@ -1,6 +1,7 @@
 package io.refundkit.port;
 
 import io.refundkit.domain.Violation;
+import io.refundkit.domain.attempt.AttemptKey;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;

@@ -1,5 +1,7 @@
 package io.refundkit.port;
 
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.RefundAttempt;
 import io.vavr.control.Option;
 import java.util.Objects;
 

@@ -1,5 +1,10 @@
 package io.refundkit.port;
 
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;

@@ -12,6 +12,11 @@ import io.refundkit.domain.RefundReceipt;
 import io.refundkit.domain.StatusReport;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Arrays;
@@ -92,47 +97,5 @@ class OutcomeTypesTest {
     params.clear();
 
     assertThat(reply.invalidParams()).containsEntry("otp", "bad");
-  }
-
-  @Nested
-  class Ledger_types {
-
-    final AttemptKey key = new AttemptKey("simulator:default", new InitiatorId("9962981729"), TID);
-
-    RefundAttempt attempt(AttemptState state) {
-      return new RefundAttempt(key, state, 1, "me", Instant.EPOCH, Instant.EPOCH, Option.none(), List.of());
-    }
-
-    @Test
-    void a_refused_claim_says_already_refunded_or_in_progress() {
-      assertThat(new ClaimRefused(attempt(AttemptState.REFUNDED)).reason()).isEqualTo(new RefundError.AlreadyRefunded());
-      assertThat(new ClaimRefused(attempt(AttemptState.IN_FLIGHT)).reason())
-          .isEqualTo(new RefundError.RefundInProgress());
-      assertThat(new ClaimRefused(attempt(AttemptState.UNKNOWN)).reason())
-          .isEqualTo(new RefundError.RefundInProgress());
-    }
-
-    @Test
-    void a_released_attempt_cannot_refuse_a_claim() {
-      assertThatThrownBy(() -> new ClaimRefused(attempt(AttemptState.RELEASED)))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThat(AttemptState.RELEASED.blocksClaim()).isFalse();
-    }
-
-    @Test
-    void settlements_name_their_target_state() {
-      assertThat(new Settlement.Refunded(Option.none(), true).code()).isEqualTo("refunded_confirmed_by_inquiry");
-      assertThat(new Settlement.Refunded(Option.none(), false).state()).isEqualTo(AttemptState.REFUNDED);
-      assertThat(new Settlement.Unknown("read_timeout").state()).isEqualTo(AttemptState.UNKNOWN);
-      assertThat(new Settlement.Released("wrong_otp").state()).isEqualTo(AttemptState.RELEASED);
-      assertThat(new Settlement.AlreadyRefundedAtEko().state()).isEqualTo(AttemptState.REFUNDED);
-      assertThat(Settlement.class.getPermittedSubclasses()).hasSize(4);
-    }
-
-    @Test
-    void the_environment_must_be_named() {
-      assertThatThrownBy(() -> new AttemptKey(" ", new InitiatorId("9962981729"), TID))
-          .isInstanceOf(IllegalArgumentException.class);
-    }
   }
 }

@@ -15,8 +15,8 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.inmemory.Operation;
-import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
+import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
@@ -343,7 +343,7 @@ class FaultMatrixTest {
     assertThat(first.kind()).as("%s", first).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
     RefundResult settled = sandbox.service(healthy()).reconcile(tid);
     assertThat(settled.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
-    assertThat(sandbox.ledger.list(java.util.EnumSet.of(io.refundkit.port.AttemptState.REFUNDED))).hasSize(1);
+    assertThat(sandbox.ledger.list(java.util.EnumSet.of(io.refundkit.domain.attempt.AttemptState.REFUNDED))).hasSize(1);
   }
 
   @Nested

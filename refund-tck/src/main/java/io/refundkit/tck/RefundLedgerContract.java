@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.ClaimRefused;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.ClaimRefused;
+import io.refundkit.domain.attempt.RefundAttempt;
+import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.port.LedgerConflict;
-import io.refundkit.port.RefundAttempt;
 import io.refundkit.port.RefundLedger;
-import io.refundkit.port.Settlement;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -96,7 +96,7 @@ public abstract class RefundLedgerContract {
 
   @Test
   void an_unknown_attempt_refuses_a_claim_as_in_progress() {
-    settle(claim(), new Settlement.Unknown("read_timeout"));
+    settle(claim(), new Settlement.StillUnknown("read_timeout"));
 
     Either<ClaimRefused, RefundAttempt> second = ledger.claim(KEY, "node-b", T0.plusSeconds(5));
 
@@ -151,10 +151,10 @@ public abstract class RefundLedgerContract {
 
   @Test
   void an_unknown_attempt_can_be_settled_after_inquiry() {
-    RefundAttempt unknown = settle(claim(), new Settlement.Unknown("read_timeout"));
+    RefundAttempt unknown = settle(claim(), new Settlement.StillUnknown("read_timeout"));
 
     RefundAttempt confirmed =
-        settle(unknown, new Settlement.Refunded(Option.none(), true), "reconciler", T0.plusSeconds(120));
+        settle(unknown, new Settlement.ConfirmedRefund(Option.none(), true), "reconciler", T0.plusSeconds(120));
 
     assertThat(confirmed.state()).isEqualTo(AttemptState.REFUNDED);
     assertThat(ledger.find(KEY).get().state()).isEqualTo(AttemptState.REFUNDED);
@@ -163,7 +163,7 @@ public abstract class RefundLedgerContract {
   @Test
   void a_settlement_with_a_stale_version_conflicts_and_changes_nothing() {
     RefundAttempt claimed = claim();
-    RefundAttempt unknown = settle(claimed, new Settlement.Unknown("read_timeout"));
+    RefundAttempt unknown = settle(claimed, new Settlement.StillUnknown("read_timeout"));
 
     Either<LedgerConflict, RefundAttempt> stale =
         ledger.settle(claimed, new Settlement.Released("wrong_otp"), "node-a", T0.plusSeconds(2));
@@ -181,7 +181,7 @@ public abstract class RefundLedgerContract {
     List<Either<LedgerConflict, RefundAttempt>> results =
         Concurrently.run(
             CONTENDERS,
-            i -> ledger.settle(claimed, new Settlement.Unknown("timeout_" + i), "node-" + i, T0.plusSeconds(1)));
+            i -> ledger.settle(claimed, new Settlement.StillUnknown("timeout_" + i), "node-" + i, T0.plusSeconds(1)));
 
     assertThat(results).filteredOn(Either::isRight).hasSize(1);
     RefundAttempt winner = results.stream().filter(Either::isRight).findFirst().orElseThrow().get();
@@ -204,7 +204,7 @@ public abstract class RefundLedgerContract {
     RefundAttempt released = settle(claim(), new Settlement.Released("not_sent"));
 
     Either<LedgerConflict, RefundAttempt> later =
-        ledger.settle(released, new Settlement.Unknown("read_timeout"), "node-a", T0.plusSeconds(3));
+        ledger.settle(released, new Settlement.StillUnknown("read_timeout"), "node-a", T0.plusSeconds(3));
 
     assertThat(later.isLeft()).isTrue();
     assertThat(ledger.find(KEY).get().state()).isEqualTo(AttemptState.RELEASED);
@@ -213,10 +213,10 @@ public abstract class RefundLedgerContract {
   @Test
   void an_attempt_that_was_never_claimed_cannot_be_settled() {
     RefundAttempt phantom =
-        new RefundAttempt(KEY, AttemptState.IN_FLIGHT, 1, "node-a", T0, T0, Option.none(), List.of());
+        RefundAttempt.claimed(KEY, "node-a", T0);
 
     Either<LedgerConflict, RefundAttempt> result =
-        ledger.settle(phantom, new Settlement.Unknown("read_timeout"), "node-a", T0);
+        ledger.settle(phantom, new Settlement.StillUnknown("read_timeout"), "node-a", T0);
 
     assertThat(result.isLeft()).isTrue();
     assertThat(ledger.find(KEY)).isEqualTo(Option.none());
@@ -231,7 +231,7 @@ public abstract class RefundLedgerContract {
     AttemptKey freshInFlight = key("3");
     AttemptKey refundedKey = key("4");
     AttemptKey releasedKey = key("5");
-    settle(ledger.claim(unknown, "n", T0.plusSeconds(50)).get(), new Settlement.Unknown("read_timeout"));
+    settle(ledger.claim(unknown, "n", T0.plusSeconds(50)).get(), new Settlement.StillUnknown("read_timeout"));
     ledger.claim(staleInFlight, "n", T0);
     ledger.claim(freshInFlight, "n", T0.plusSeconds(55));
     settle(ledger.claim(refundedKey, "n", T0).get(), refunded("2147591637"));
@@ -262,7 +262,7 @@ public abstract class RefundLedgerContract {
     RefundAttempt released = settle(first, new Settlement.Released("wrong_otp"));
     RefundAttempt second = ledger.claim(KEY, "node-b", T0.plusSeconds(10)).get();
     RefundAttempt unknown =
-        settle(second, new Settlement.Unknown("read_timeout"), "node-b", T0.plusSeconds(11));
+        settle(second, new Settlement.StillUnknown("read_timeout"), "node-b", T0.plusSeconds(11));
     settle(unknown, refunded("2147591637"), "reconciler", T0.plusSeconds(20));
 
     List<AttemptEvent> history = ledger.find(KEY).get().history();
@@ -302,6 +302,6 @@ public abstract class RefundLedgerContract {
   }
 
   private static Settlement refunded(String refundTid) {
-    return new Settlement.Refunded(Option.some(new TransactionId(refundTid)), false);
+    return new Settlement.ConfirmedRefund(Option.some(new TransactionId(refundTid)), false);
   }
 }

@@ -2,10 +2,10 @@ package io.refundkit.jdbc.internal;
 
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
-import io.refundkit.port.RefundAttempt;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.RefundAttempt;
 import io.vavr.control.Option;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -106,6 +106,7 @@ public final class AttemptRows {
     final Instant claimedAt;
     final Instant updatedAt;
     final Option<TransactionId> refundTid;
+    final boolean confirmedByInquiry;
 
     Head(AttemptKey key, ResultSet rs) throws SQLException {
       this.key = key;
@@ -115,10 +116,11 @@ public final class AttemptRows {
       this.claimedAt = instant(rs, "claimed_at");
       this.updatedAt = instant(rs, "updated_at");
       this.refundTid = tid(rs, "refund_tid");
+      this.confirmedByInquiry = rs.getBoolean("confirmed_by_inquiry");
     }
 
     RefundAttempt with(List<AttemptEvent> history) {
-      return new RefundAttempt(key, state, version, owner, claimedAt, updatedAt, refundTid, history);
+      return new RefundAttempt(key, state, version, owner, claimedAt, updatedAt, refundTid, confirmedByInquiry, history);
     }
   }
 }

@@ -2,17 +2,18 @@ package io.refundkit.jdbc.internal;
 
 import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.port.AttemptEvent;
-import io.refundkit.port.AttemptKey;
-import io.refundkit.port.AttemptState;
+import io.refundkit.domain.attempt.AttemptEvent;
+import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.port.Environments;
-import io.refundkit.port.RefundAttempt;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,9 +41,10 @@ public final class EnvironmentKeysMigration implements JavaMigration {
   /** The owner recorded on that event. */
   public static final String OWNER = "refundkit-migration-v2";
 
-  private static final String ATTEMPT = "SELECT a.state, a.version, a.owner, a.claimed_at, a.updated_at,"
-      + " a.refund_tid, a.reconciled_at FROM refundkit_attempt a"
-      + " WHERE a.environment = ? AND a.initiator_id = ? AND a.tid = ?";
+  private static final String ATTEMPT = "SELECT state, version, owner, claimed_at, updated_at, refund_tid,"
+      + " reconciled_at FROM refundkit_attempt WHERE environment = ? AND initiator_id = ? AND tid = ?";
+  private static final String EVENTS = "SELECT seq, occurred_at, owner, state, code, refund_tid"
+      + " FROM refundkit_attempt_event WHERE environment = ? AND initiator_id = ? AND tid = ? ORDER BY seq";
 
   @Override
   public MigrationVersion getVersion() {
@@ -115,26 +117,49 @@ public final class EnvironmentKeysMigration implements JavaMigration {
   /** The attempt under {@code key} with its history, and its reconciled_at (not part of the port's record). */
   private record Stored(RefundAttempt attempt, Option<Instant> reconciledAt) {}
 
+  /** The attempt under {@code key} with its history, read with the columns of schema version 1 (V3 adds more). */
   private static Option<Stored> read(Connection c, AttemptKey key) throws SQLException {
-    RefundAttempt attempt;
-    try (PreparedStatement ps = c.prepareStatement(Sql.FIND)) {
+    List<AttemptEvent> history = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
       AttemptRows.bindKey(ps, 1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        List<RefundAttempt> found = AttemptRows.read(rs);
-        if (found.isEmpty()) {
-          return Option.none();
+        while (rs.next()) {
+          history.add(
+              new AttemptEvent(
+                  instant(rs, "occurred_at"),
+                  rs.getString("owner"),
+                  AttemptState.valueOf(rs.getString("state")),
+                  rs.getString("code"),
+                  Option.of(rs.getString("refund_tid")).map(TransactionId::new)));
         }
-        attempt = found.get(0);
       }
     }
     try (PreparedStatement ps = c.prepareStatement(ATTEMPT)) {
       AttemptRows.bindKey(ps, 1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        java.time.OffsetDateTime reconciled = rs.getObject("reconciled_at", java.time.OffsetDateTime.class);
-        return Option.some(new Stored(attempt, Option.of(reconciled).map(java.time.OffsetDateTime::toInstant)));
+        if (!rs.next()) {
+          return Option.none();
+        }
+        RefundAttempt attempt =
+            new RefundAttempt(
+                key,
+                AttemptState.valueOf(rs.getString("state")),
+                rs.getLong("version"),
+                rs.getString("owner"),
+                instant(rs, "claimed_at"),
+                instant(rs, "updated_at"),
+                Option.of(rs.getString("refund_tid")).map(TransactionId::new),
+                false,
+                history);
+        Option<Instant> reconciled =
+            Option.of(rs.getObject("reconciled_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        return Option.some(new Stored(attempt, reconciled));
       }
     }
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
   /** No attempt under the identity yet: the row moves, then its trail follows it. */

@@ -6,9 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The ledger's schema, by Flyway: versioned scripts in {@code db/refundkit/} on the classpath (V1 the tables) and
- * {@link EnvironmentKeysMigration} (V2, environment identities in every key), applied in the connection's current
- * schema, recorded in {@value #HISTORY_TABLE} (never the application's own {@code flyway_schema_history}).
+ * The ledger's schema, by Flyway: versioned scripts in {@code db/refundkit/} on the classpath (V1 the tables, V3 the
+ * attempt's {@code confirmed_by_inquiry} fact) and {@link EnvironmentKeysMigration} (V2, environment identities in
+ * every key), applied in the connection's current schema, recorded in {@value #HISTORY_TABLE} (never the
+ * application's own {@code flyway_schema_history}).
  *
  * <p>Settings that let the ledger share a database with an application: a schema that already holds other tables is
  * baselined at version 0, so refundkit's V1 still runs; {@code clean} stays disabled (Flyway's default). On

@@ -1,5 +1,7 @@
 package io.refundkit.jdbc.internal;
 
+import io.refundkit.domain.attempt.AttemptState;
+
 /** Every statement the ledger runs. Each write is conditional on the row's committed state. */
 public final class Sql {
 
@@ -7,7 +9,7 @@ public final class Sql {
 
   static final String ATTEMPT_COLUMNS =
       "a.environment, a.initiator_id, a.tid, a.state, a.version, a.owner, a.claimed_at, a.updated_at,"
-          + " a.refund_tid, e.seq, e.occurred_at, e.owner AS event_owner, e.state AS event_state, e.code,"
+          + " a.refund_tid, a.confirmed_by_inquiry, e.seq, e.occurred_at, e.owner AS event_owner, e.state AS event_state, e.code,"
           + " e.refund_tid AS event_refund_tid";
 
   private static final String ATTEMPTS_WITH_HISTORY =
@@ -30,27 +32,40 @@ public final class Sql {
   }
 
   /**
-   * Claims a released attempt again, only if it is still released at the version read (parameters: owner,
-   * claimed_at, updated_at, environment, initiator, tid, version).
+   * Claims an attempt again, only if it is still at the version read and in a state the domain lets a claim leave
+   * ({@link AttemptState#sourcesOf} IN_FLIGHT: released) (parameters: owner, claimed_at, updated_at, environment,
+   * initiator, tid, version).
    */
-  public static final String RECLAIM_RELEASED =
+  public static final String RECLAIM =
       "UPDATE refundkit_attempt"
           + " SET state = 'IN_FLIGHT', version = version + 1, owner = ?, claimed_at = ?, updated_at = ?,"
-          + " refund_tid = NULL, reconciled_at = NULL"
-          + " WHERE environment = ? AND initiator_id = ? AND tid = ? AND state = 'RELEASED' AND version = ?";
+          + " refund_tid = NULL, confirmed_by_inquiry = FALSE, reconciled_at = NULL"
+          + " WHERE environment = ? AND initiator_id = ? AND tid = ? AND version = ?"
+          + " AND state IN (" + names(AttemptState.sourcesOf(AttemptState.IN_FLIGHT)) + ")";
 
   /**
-   * Records a settlement, only if the attempt is still at the version its caller read and may still be settled
-   * (parameters: state, updated_at, refund_tid (null keeps the known one), confirmed-by-inquiry flag,
-   * reconciled_at, environment, initiator, tid, version). {@code reconciled_at} is set when an inquiry decided:
-   * a refund confirmed by inquiry, or any way out of UNKNOWN (which the port allows only after an inquiry).
+   * Records a settlement into {@code target}, only if the attempt is still at the version its caller read and in a
+   * state from which the domain's table allows {@code target} (parameters: state, updated_at, refund_tid,
+   * confirmed-by-inquiry, confirmed-by-inquiry again, reconciled_at, environment, initiator, tid, version). The new
+   * values are the domain's ({@code RefundAttempt.settle} of the attempt read, which the version check makes the
+   * row's). {@code reconciled_at} is set when an inquiry decided: a refund confirmed by inquiry, or any way out of
+   * UNKNOWN.
    */
-  public static final String SETTLE =
-      "UPDATE refundkit_attempt"
-          + " SET state = ?, version = version + 1, updated_at = ?, refund_tid = COALESCE(?, refund_tid),"
-          + " reconciled_at = CASE WHEN ? OR state = 'UNKNOWN' THEN ? ELSE reconciled_at END"
-          + " WHERE environment = ? AND initiator_id = ? AND tid = ? AND version = ?"
-          + " AND state IN ('IN_FLIGHT', 'UNKNOWN')";
+  public static String settle(AttemptState target) {
+    return "UPDATE refundkit_attempt"
+        + " SET state = ?, version = version + 1, updated_at = ?, refund_tid = ?, confirmed_by_inquiry = ?,"
+        + " reconciled_at = CASE WHEN ? OR state = 'UNKNOWN' THEN ? ELSE reconciled_at END"
+        + " WHERE environment = ? AND initiator_id = ? AND tid = ? AND version = ?"
+        + " AND state IN (" + names(AttemptState.sourcesOf(target)) + ")";
+  }
+
+  private static String names(java.util.Set<AttemptState> states) {
+    StringBuilder b = new StringBuilder();
+    for (AttemptState s : states) {
+      b.append(b.length() == 0 ? "" : ", ").append('\'').append(s.name()).append('\'');
+    }
+    return b.toString();
+  }
 
   /**
    * One line of the audit trail; {@code seq} is the attempt's version after the change (parameters: environment,
@@ -60,16 +75,6 @@ public final class Sql {
       "INSERT INTO refundkit_attempt_event"
           + " (environment, initiator_id, tid, seq, occurred_at, owner, state, code, refund_tid)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  /**
-   * The audit line of a settlement just made, copied from the attempt row itself (its new version, state and
-   * refund tid) so the two cannot disagree (parameters: occurred_at, owner, code, environment, initiator, tid).
-   */
-  public static final String INSERT_EVENT_FROM_ATTEMPT =
-      "INSERT INTO refundkit_attempt_event"
-          + " (environment, initiator_id, tid, seq, occurred_at, owner, state, code, refund_tid)"
-          + " SELECT environment, initiator_id, tid, version, ?, ?, state, ?, refund_tid FROM refundkit_attempt"
-          + " WHERE environment = ? AND initiator_id = ? AND tid = ?";
 
   /** One attempt with its history, read by one statement (one snapshot). Parameters: the key. */
   public static final String FIND =

@@ -1,4 +1,4 @@
-package io.refundkit.port;
+package io.refundkit.domain.attempt;
 
 import io.refundkit.domain.TransactionId;
 import io.vavr.control.Option;
@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record AttemptEvent(
     Instant at, String owner, AttemptState state, String code, Option<TransactionId> refundTid) {
+
+  /** The code of the event that opens every claim. */
+  public static final String CLAIMED = "claimed";
 
   public AttemptEvent {
     Objects.requireNonNull(at, "at");

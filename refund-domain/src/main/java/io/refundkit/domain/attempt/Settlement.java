@@ -1,10 +1,10 @@
-package io.refundkit.port;
+package io.refundkit.domain.attempt;
 
 import io.refundkit.domain.TransactionId;
 import io.vavr.control.Option;
 import java.util.Objects;
 
-/** What became of a claimed refund, recorded by {@link RefundLedger#settle}. */
+/** What became of a claimed refund: recorded on the attempt by {@link RefundAttempt#settle}. */
 public sealed interface Settlement {
 
   /** The state the attempt moves to. */
@@ -13,9 +13,12 @@ public sealed interface Settlement {
   /** Why, as a stable code for the audit trail (e.g. {@code refunded}, {@code wrong_otp}, {@code read_timeout}). */
   String code();
 
-  /** Refunded: by Eko's answer, or confirmed by inquiry ({@code tx_status} 4). */
-  record Refunded(Option<TransactionId> refundTid, boolean confirmedByInquiry) implements Settlement {
-    public Refunded {
+  /**
+   * The refund happened: Eko answered with its receipt, or Transaction Inquiry showed {@code tx_status} 4 after an
+   * answer that did not settle it ({@code confirmedByInquiry}, a fact the attempt keeps).
+   */
+  record ConfirmedRefund(Option<TransactionId> refundTid, boolean confirmedByInquiry) implements Settlement {
+    public ConfirmedRefund {
       Objects.requireNonNull(refundTid, "refundTid");
     }
 
@@ -47,8 +50,8 @@ public sealed interface Settlement {
   }
 
   /** The outcome is unknown (or still unknown after an inquiry): keep blocking, reconcile later. */
-  record Unknown(String code) implements Settlement {
-    public Unknown {
+  record StillUnknown(String code) implements Settlement {
+    public StillUnknown {
       Objects.requireNonNull(code, "code");
     }
 
@@ -58,7 +61,7 @@ public sealed interface Settlement {
     }
   }
 
-  /** Provably not refunded: rejected, not sent, or still Refund Pending on inquiry. The tid may be claimed again. */
+  /** Provably not refunded: rejected, not sent, or not refunded on inquiry. The tid may be claimed again. */
   record Released(String code) implements Settlement {
     public Released {
       Objects.requireNonNull(code, "code");

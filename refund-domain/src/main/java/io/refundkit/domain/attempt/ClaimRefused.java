@@ -1,4 +1,4 @@
-package io.refundkit.port;
+package io.refundkit.domain.attempt;
 
 import io.refundkit.domain.RefundError;
 import java.util.Objects;
