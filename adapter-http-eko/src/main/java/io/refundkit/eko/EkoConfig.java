@@ -1,17 +1,16 @@
 package io.refundkit.eko;
 
+import io.refundkit.domain.Grammar;
 import io.refundkit.domain.ServiceCode;
+import io.vavr.control.Either;
 import io.refundkit.port.Environments;
 import io.vavr.control.Option;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
@@ -71,7 +70,7 @@ public final class EkoConfig {
   /** The refundkit version this adapter was built as ({@code dev} when run from unpackaged classes). */
   public static final String VERSION = readVersion();
 
-  private final String baseUrl;
+  private final BaseUrl baseUrl;
   private final String environment;
   private final Secret developerKey;
   private final Secret accessKey;
@@ -89,9 +88,9 @@ public final class EkoConfig {
   private final Option<Proxy> proxy;
   private final String userAgent;
 
-  private EkoConfig(Builder b, String normalisedBaseUrl) {
-    this.baseUrl = normalisedBaseUrl;
-    this.environment = b.environment != null ? b.environment : Environments.ofBaseUrl(normalisedBaseUrl);
+  private EkoConfig(Builder b, BaseUrl baseUrl) {
+    this.baseUrl = baseUrl;
+    this.environment = b.environment != null ? b.environment : baseUrl.environment();
     this.developerKey = b.developerKey;
     this.accessKey = b.accessKey;
     this.serviceCode = b.serviceCode;
@@ -119,7 +118,7 @@ public final class EkoConfig {
 
   /** The normalised base URL: lower-case scheme and host, default port dropped, no trailing slash. */
   public String baseUrl() {
-    return baseUrl;
+    return baseUrl.toString();
   }
 
   /**
@@ -233,67 +232,6 @@ public final class EkoConfig {
     public String toString() {
       return host + ":" + port + user.map(u -> " (user " + u + ", password ****)").getOrElse("");
     }
-  }
-
-  /**
-   * The normalised form of {@code url}: lower-case scheme and host, default port dropped, trailing slashes
-   * removed. Throws {@link IllegalArgumentException} when it is not an absolute http(s) URL.
-   */
-  public static String normalise(String url) {
-    List<String> problems = new ArrayList<>();
-    String n = normalise(url, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
-    return n;
-  }
-
-  private static String normalise(String url, List<String> problems) {
-    if (url == null || url.isBlank()) {
-      problems.add("baseUrl is required");
-      return null;
-    }
-    URI uri;
-    try {
-      uri = new URI(url.strip());
-    } catch (URISyntaxException e) {
-      problems.add("baseUrl is not a valid URL");
-      return null;
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      problems.add("baseUrl must be an absolute http or https URL");
-      return null;
-    }
-    if (uri.getHost() == null || uri.getRawAuthority() == null) {
-      problems.add("baseUrl must name a host");
-      return null;
-    }
-    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      problems.add("baseUrl must not carry user info, a query or a fragment");
-      return null;
-    }
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
-    int port = uri.getPort();
-    if ((scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80)) {
-      port = -1;
-    }
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    while (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    if (scheme.equals("http") && !isLoopback(host)) {
-      problems.add(
-          "baseUrl must use https:// (plain http is allowed only to a loopback address: 127.0.0.0/8, ::1,"
-              + " localhost)");
-      return null;
-    }
-    return scheme + "://" + host + (port == -1 ? "" : ":" + port) + path;
-  }
-
-  /** Whether {@code host} (as a URI host: IPv6 in brackets) is a loopback name or literal. No DNS lookup. */
-  static boolean isLoopback(String host) {
-    return Environments.isLoopback(host);
   }
 
   private static String readVersion() {
@@ -451,13 +389,14 @@ public final class EkoConfig {
     /** Validates every setting; throws {@link IllegalArgumentException} naming each refused one. */
     public EkoConfig build() {
       List<String> problems = new ArrayList<>();
-      String url = normalise(baseUrl, problems);
+      Either<String, BaseUrl> url = BaseUrl.parse(baseUrl);
+      url.swap().forEach(problems::add);
       if (environment != null && Environments.parseName(environment).isInvalid()) {
         problems.add("environment " + Environments.parseName(environment).getError().head().message());
       }
       checkKey("developerKey", developerKey, problems);
       checkKey("accessKey", accessKey, problems);
-      if (developerKey != null && !developerKey.isBlank() && !isHeaderSafe(developerKey.reveal())) {
+      if (developerKey != null && !developerKey.isBlank() && !Grammar.isPrintableAscii(developerKey.reveal())) {
         problems.add("developerKey must be printable ASCII (it travels in an HTTP header)");
       }
       positive("connectTimeout", connectTimeout, problems);
@@ -487,13 +426,13 @@ public final class EkoConfig {
       if (proxyUser != null && (proxyUser.isBlank() || proxyPassword == null)) {
         problems.add("proxyCredentials need a user and a password");
       }
-      if (userAgent == null || userAgent.isBlank() || !isHeaderSafe(userAgent)) {
+      if (userAgent == null || userAgent.isBlank() || !Grammar.isPrintableAscii(userAgent)) {
         problems.add("userAgent must be non-blank printable ASCII");
       }
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException("EkoConfig refused: " + String.join("; ", problems));
       }
-      return new EkoConfig(this, url);
+      return new EkoConfig(this, url.get());
     }
 
     private static void checkKey(String name, Secret key, List<String> problems) {
@@ -512,14 +451,5 @@ public final class EkoConfig {
       }
     }
 
-    private static boolean isHeaderSafe(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c > 0x7e) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

@@ -96,7 +96,7 @@ class FaultScriptTest {
       RefundOutcome outcome = refundSample();
 
       Rejected rejected = (Rejected) outcome;
-      assertThat(rejected.reason()).isEqualTo(new RefundError.AuthenticationFailed(401, Option.some(2484)));
+      assertThat(rejected.reason()).isEqualTo(new RefundError.AuthenticationFailed(Option.some(2484)));
       assertThat(rejected.reply().httpStatus()).isEqualTo(401);
       assertThat(rejected.reply().status()).isEqualTo(Option.some(2484));
       assertThat(rejected.reply().responseTypeId()).isEqualTo(Option.some(2484));
@@ -144,10 +144,8 @@ class FaultScriptTest {
 
         Rejected rejected = (Rejected) refundSample();
 
-        assertThat(
-                RefundError.fromEko(
-                    rejected.reply().status().get(), rejected.reply().message(), rejected.reply().invalidParams()))
-            .isEqualTo(error);
+        assertThat(rejected.reason()).isEqualTo(error);
+        assertThat(rejected.reply()).isEqualTo(io.refundkit.port.ProviderReply.forRejection(error));
       }
     }
 

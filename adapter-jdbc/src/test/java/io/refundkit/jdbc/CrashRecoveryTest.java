@@ -80,11 +80,11 @@ class CrashRecoveryTest {
         List<RefundResult> swept = later.sweep(Duration.ofMinutes(5)).results();
         RefundResult afterSweep = later.refund(TID, sandbox.customersOtp(TID));
 
-        assertThat(duplicate).isInstanceOf(RefundResult.Rejected.class);
-        assertThat(((RefundResult.Rejected) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
-        assertThat(swept).singleElement().isInstanceOf(RefundResult.Refunded.class);
-        assertThat(((RefundResult.Refunded) swept.get(0)).confirmedByInquiry()).isTrue();
-        assertThat(((RefundResult.Rejected) afterSweep).reason()).isEqualTo(new RefundError.AlreadyRefunded());
+        assertThat(duplicate).isInstanceOf(RefundResult.Refused.class);
+        assertThat(((RefundResult.Refused) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
+        assertThat(swept).singleElement().isInstanceOf(RefundResult.RefundConfirmed.class);
+        assertThat(((RefundResult.RefundConfirmed) swept.get(0)).confirmedByInquiry()).isTrue();
+        assertThat(((RefundResult.Refused) afterSweep).reason()).isEqualTo(new RefundError.AlreadyRefunded());
         assertThat(sandbox.refundRequests(TID)).isEqualTo(1);
         RefundAttempt settled = ledger.find(key).get();
         assertThat(settled.state()).isEqualTo(AttemptState.REFUNDED);

@@ -57,8 +57,8 @@ class LedgerUnavailableTest {
 
       RefundResult result = refundThrough(ledger);
 
-      assertThat(result).isInstanceOf(RefundResult.NotSent.class);
-      RefundResult.NotSent notSent = (RefundResult.NotSent) result;
+      assertThat(result).isInstanceOf(RefundResult.NothingSent.class);
+      RefundResult.NothingSent notSent = (RefundResult.NothingSent) result;
       assertThat(notSent.cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(notSent.detail()).contains("claim of tid " + TID).contains("08001").doesNotContain("s3cret-pw");
       assertThat(refundRequests()).isZero();
@@ -76,8 +76,8 @@ class LedgerUnavailableTest {
 
         RefundResult result = refundThrough(ledger);
 
-        assertThat(result).isInstanceOf(RefundResult.NotSent.class);
-        assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+        assertThat(result).isInstanceOf(RefundResult.NothingSent.class);
+        assertThat(((RefundResult.NothingSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
         assertThat(refundRequests()).isZero();
       }
     }
@@ -106,8 +106,8 @@ class LedgerUnavailableTest {
 
       RefundResult result = refundThrough(ledger);
 
-      assertThat(result).isInstanceOf(RefundResult.NotSent.class);
-      assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(result).isInstanceOf(RefundResult.NothingSent.class);
+      assertThat(((RefundResult.NothingSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(refundRequests()).isZero();
     }
 

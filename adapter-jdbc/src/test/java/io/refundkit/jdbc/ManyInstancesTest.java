@@ -72,9 +72,9 @@ class ManyInstancesTest {
           .allSatisfy(
               r -> {
                 assertThat(r).hasSize(2 * REQUESTS_PER_INSTANCE);
-                assertThat(r).filteredOn(RefundResult.Refunded.class::isInstance).hasSize(1);
+                assertThat(r).filteredOn(RefundResult.RefundConfirmed.class::isInstance).hasSize(1);
                 assertThat(r)
-                    .filteredOn(x -> !(x instanceof RefundResult.Refunded))
+                    .filteredOn(x -> !(x instanceof RefundResult.RefundConfirmed))
                     .allSatisfy(x -> assertThat(refusal(x)).isIn(
                         new RefundError.RefundInProgress(), new RefundError.AlreadyRefunded()));
               });
@@ -98,7 +98,7 @@ class ManyInstancesTest {
   }
 
   private static RefundError refusal(RefundResult r) {
-    assertThat(r).isInstanceOf(RefundResult.Rejected.class);
-    return ((RefundResult.Rejected) r).reason();
+    assertThat(r).isInstanceOf(RefundResult.Refused.class);
+    return ((RefundResult.Refused) r).reason();
   }
 }

@@ -2,6 +2,7 @@ package io.refundkit.app;
 
 import io.refundkit.domain.TransactionId;
 import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.Operation;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -41,7 +42,7 @@ public sealed interface RefundEvent {
    * {@code read_timeout}).
    */
   record OutcomeReceived(
-      TransactionId tid, String operation, GatewayOutcome.Kind kind, String code, int attempts, Instant at)
+      TransactionId tid, Operation operation, GatewayOutcome.Kind kind, String code, int attempts, Instant at)
       implements RefundEvent {
     public OutcomeReceived {
       Objects.requireNonNull(tid, "tid");

@@ -33,6 +33,12 @@ public sealed interface RefundResult {
 
   Kind kind();
 
+  /**
+   * A stable code for where the refund stands: {@code refunded}, {@code not_refunded}, the refusal's
+   * {@link RefundError#code()}, {@code outcome_unknown}, or {@code not_sent_<cause>}.
+   */
+  String code();
+
   /** How a {@link Refunded} result is known. */
   enum Evidence {
     /** Eko answered this refund request with its receipt. */
@@ -54,8 +60,8 @@ public sealed interface RefundResult {
    * @param receipt Eko's receipt; present exactly when {@code evidence} is {@link Evidence#EKO_ANSWER}
    * @param evidence how it is known
    */
-  record Refunded(TransactionId tid, Option<RefundReceipt> receipt, Evidence evidence) implements RefundResult {
-    public Refunded {
+  record RefundConfirmed(TransactionId tid, Option<RefundReceipt> receipt, Evidence evidence) implements RefundResult {
+    public RefundConfirmed {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(receipt, "receipt");
       Objects.requireNonNull(evidence, "evidence");
@@ -67,6 +73,11 @@ public sealed interface RefundResult {
     /** Whether this call's Transaction Inquiry is what showed the refund (Eko's own answer did not). */
     public boolean confirmedByInquiry() {
       return evidence == Evidence.INQUIRY || evidence == Evidence.INQUIRY_WITHOUT_ATTEMPT;
+    }
+
+    @Override
+    public String code() {
+      return "refunded";
     }
 
     @Override
@@ -89,6 +100,11 @@ public sealed interface RefundResult {
     }
 
     @Override
+    public String code() {
+      return "not_refunded";
+    }
+
+    @Override
     public Kind kind() {
       return Kind.NOT_REFUNDED;
     }
@@ -100,11 +116,16 @@ public sealed interface RefundResult {
    *
    * @param reply Eko's reply, when Eko refused; empty when the ledger refused without asking Eko
    */
-  record Rejected(TransactionId tid, RefundError reason, Option<ProviderReply> reply) implements RefundResult {
-    public Rejected {
+  record Refused(TransactionId tid, RefundError reason, Option<ProviderReply> reply) implements RefundResult {
+    public Refused {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public String code() {
+      return reason.code();
     }
 
     @Override
@@ -120,11 +141,16 @@ public sealed interface RefundResult {
    * @param detail what was observed, safe to log
    * @param lastStatus the {@code tx_status} the last inquiry reported, if one answered
    */
-  record OutcomeUnknown(TransactionId tid, String detail, Option<TxStatus> lastStatus) implements RefundResult {
-    public OutcomeUnknown {
+  record Unsettled(TransactionId tid, String detail, Option<TxStatus> lastStatus) implements RefundResult {
+    public Unsettled {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(detail, "detail");
       Objects.requireNonNull(lastStatus, "lastStatus");
+    }
+
+    @Override
+    public String code() {
+      return "outcome_unknown";
     }
 
     @Override
@@ -134,11 +160,16 @@ public sealed interface RefundResult {
   }
 
   /** Nothing reached Eko (or the ledger could not guard the refund, so it was not risked). Safe to retry. */
-  record NotSent(TransactionId tid, NotSentCause cause, String detail) implements RefundResult {
-    public NotSent {
+  record NothingSent(TransactionId tid, NotSentCause cause, String detail) implements RefundResult {
+    public NothingSent {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(cause, "cause");
       Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String code() {
+      return "not_sent_" + cause.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

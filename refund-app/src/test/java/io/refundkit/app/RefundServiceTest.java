@@ -80,8 +80,8 @@ class RefundServiceTest {
     void a_refund_with_the_customers_otp_is_refunded_and_recorded() {
       RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(result).isInstanceOf(RefundResult.Refunded.class);
-      var refunded = (RefundResult.Refunded) result;
+      assertThat(result).isInstanceOf(RefundResult.RefundConfirmed.class);
+      var refunded = (RefundResult.RefundConfirmed) result;
       assertThat(refunded.confirmedByInquiry()).isFalse();
       assertThat(refunded.receipt().get().refundTid().value()).isEqualTo("2147591637");
       assertThat(refunded.receipt().get().balance().get()).isEqualTo(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND);
@@ -97,8 +97,8 @@ class RefundServiceTest {
       RefundResult second = service.refund(TID, consent);
 
       assertThat(second.kind()).isEqualTo(RefundResult.Kind.REJECTED);
-      assertThat(((RefundResult.Rejected) second).reason()).isEqualTo(new RefundError.AlreadyRefunded());
-      assertThat(((RefundResult.Rejected) second).reply().isEmpty()).isTrue();
+      assertThat(((RefundResult.Refused) second).reason()).isEqualTo(new RefundError.AlreadyRefunded());
+      assertThat(((RefundResult.Refused) second).reply().isEmpty()).isTrue();
       assertThat(refundRequestsSeen(TID)).isEqualTo(1);
     }
 
@@ -131,7 +131,7 @@ class RefundServiceTest {
           .filteredOn(r -> r.kind() != RefundResult.Kind.REFUNDED)
           .allSatisfy(
               r ->
-                  assertThat(((RefundResult.Rejected) r).reason().code())
+                  assertThat(((RefundResult.Refused) r).reason().code())
                       .isIn("refund_in_progress", "already_refunded"));
       assertThat(eko.refunds()).hasSize(1);
     }
@@ -142,8 +142,8 @@ class RefundServiceTest {
 
       RefundResult right = service.refund(TID, customersOtp(TID));
 
-      assertThat(((RefundResult.Rejected) wrong).reason()).isEqualTo(new RefundError.WrongOtp());
-      assertThat(((RefundResult.Rejected) wrong).reply().get().status()).isEqualTo(Option.some(302));
+      assertThat(((RefundResult.Refused) wrong).reason()).isEqualTo(new RefundError.WrongOtp());
+      assertThat(((RefundResult.Refused) wrong).reply().get().status()).isEqualTo(Option.some(302));
       assertThat(right.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
       assertThat(attempt(TID).get().history()).extracting(e -> e.state())
           .containsExactly(
@@ -171,7 +171,7 @@ class RefundServiceTest {
 
       RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(result).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
+      assertThat(result).isEqualTo(new RefundResult.RefundConfirmed(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
       assertThat(refundRequestsSeen(TID)).isEqualTo(1);
       assertThat(eko.refunds()).hasSize(1);
@@ -186,7 +186,7 @@ class RefundServiceTest {
       RefundResult later = service.reconcile(TID);
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(((RefundResult.OutcomeUnknown) first).detail()).contains("may yet arrive");
+      assertThat(((RefundResult.Unsettled) first).detail()).contains("may yet arrive");
       assertThat(later).isEqualTo(new RefundResult.NotRefunded(TID, TxStatus.REFUND_PENDING, true));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
       assertThat(service.refund(TID, customersOtp(TID)).kind()).isEqualTo(RefundResult.Kind.REFUNDED);
@@ -201,7 +201,7 @@ class RefundServiceTest {
       RefundResult later = service.reconcile(TID);
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
+      assertThat(later).isEqualTo(new RefundResult.RefundConfirmed(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
     }
 
@@ -210,10 +210,10 @@ class RefundServiceTest {
       RefundResult first = service.refund(DemoDataset.REFUNDED_TID, RefundConsent.of(new Otp("123456")));
       RefundResult second = service.refund(DemoDataset.REFUNDED_TID, RefundConsent.of(new Otp("123456")));
 
-      assertThat(((RefundResult.Rejected) first).reason()).isEqualTo(new RefundError.AlreadyRefunded());
-      assertThat(((RefundResult.Rejected) first).reply().isDefined()).isTrue();
+      assertThat(((RefundResult.Refused) first).reason()).isEqualTo(new RefundError.AlreadyRefunded());
+      assertThat(((RefundResult.Refused) first).reply().isDefined()).isTrue();
       assertThat(attempt(DemoDataset.REFUNDED_TID).get().state()).isEqualTo(AttemptState.REFUNDED);
-      assertThat(((RefundResult.Rejected) second).reply().isEmpty()).as("refused by the ledger").isTrue();
+      assertThat(((RefundResult.Refused) second).reply().isEmpty()).as("refused by the ledger").isTrue();
       assertThat(refundRequestsSeen(DemoDataset.REFUNDED_TID)).isEqualTo(1);
     }
 
@@ -227,8 +227,8 @@ class RefundServiceTest {
       RefundResult later = service.reconcile(TID);
 
       assertThat(first.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(((RefundResult.Rejected) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
-      assertThat(later).isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.INQUIRY));
+      assertThat(((RefundResult.Refused) duplicate).reason()).isEqualTo(new RefundError.RefundInProgress());
+      assertThat(later).isEqualTo(new RefundResult.RefundConfirmed(TID, Option.none(), RefundResult.Evidence.INQUIRY));
       assertThat(refundRequestsSeen(TID)).isEqualTo(1);
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
     }
@@ -300,7 +300,7 @@ class RefundServiceTest {
       RefundResult late = service.reconcile(DemoDataset.SUCCESS_TID);
 
       assertThat(early.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(((RefundResult.OutcomeUnknown) early).detail()).contains("may yet arrive until");
+      assertThat(((RefundResult.Unsettled) early).detail()).contains("may yet arrive until");
       assertThat(late).isEqualTo(new RefundResult.NotRefunded(DemoDataset.SUCCESS_TID, TxStatus.SUCCESS, true));
     }
 
@@ -313,7 +313,7 @@ class RefundServiceTest {
       RefundResult result = service.reconcile(DemoDataset.AWAITED_TID);
 
       assertThat(result.kind()).isEqualTo(RefundResult.Kind.OUTCOME_UNKNOWN);
-      assertThat(((RefundResult.OutcomeUnknown) result).detail()).contains("Response Awaited");
+      assertThat(((RefundResult.Unsettled) result).detail()).contains("Response Awaited");
       assertThat(attempt(DemoDataset.AWAITED_TID).get().state()).isEqualTo(AttemptState.UNKNOWN);
     }
 
@@ -321,7 +321,7 @@ class RefundServiceTest {
     void an_untracked_transaction_is_reported_as_inquiry_sees_it() {
       assertThat(service.reconcile(DemoDataset.REFUNDED_TID))
           .isEqualTo(
-              new RefundResult.Refunded(
+              new RefundResult.RefundConfirmed(
                   DemoDataset.REFUNDED_TID, Option.none(), RefundResult.Evidence.INQUIRY_WITHOUT_ATTEMPT));
       assertThat(service.reconcile(DemoDataset.SECOND_PENDING_TID))
           .isEqualTo(new RefundResult.NotRefunded(DemoDataset.SECOND_PENDING_TID, TxStatus.REFUND_PENDING, false));
@@ -341,7 +341,7 @@ class RefundServiceTest {
       RefundResult result = service.reconcile(TID);
 
       assertThat(result)
-          .isEqualTo(new RefundResult.Refunded(TID, Option.none(), RefundResult.Evidence.LEDGER));
+          .isEqualTo(new RefundResult.RefundConfirmed(TID, Option.none(), RefundResult.Evidence.LEDGER));
       assertThat(eko.callLog()).isEmpty();
     }
   }
@@ -403,7 +403,7 @@ class RefundServiceTest {
       assertThat(events.get(0)).isInstanceOf(RefundEvent.AttemptStarted.class);
       var outcome = (RefundEvent.OutcomeReceived) events.get(1);
       assertThat(outcome.code()).isEqualTo("refunded");
-      assertThat(outcome.operation()).isEqualTo("refund");
+      assertThat(outcome.operation()).isEqualTo(io.refundkit.port.Operation.INITIATE_REFUND);
     }
 
     @Test
@@ -439,8 +439,8 @@ class RefundServiceTest {
 
       RefundResult result = guarded.refund(TID, customersOtp(TID));
 
-      assertThat(result).isInstanceOf(RefundResult.NotSent.class);
-      assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(result).isInstanceOf(RefundResult.NothingSent.class);
+      assertThat(((RefundResult.NothingSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(refundRequestsSeen(TID)).isZero();
     }
   }
@@ -455,7 +455,7 @@ class RefundServiceTest {
 
       RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(((RefundResult.NotSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
+      assertThat(((RefundResult.NothingSent) result).cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.RELEASED);
       assertThat(refundRequestsSeen(TID)).isZero();
       assertThat(RefundServiceTest.this.service.refund(TID, customersOtp(TID)).kind())
@@ -470,7 +470,7 @@ class RefundServiceTest {
 
       RefundResult result = service.refund(TID, customersOtp(TID));
 
-      RefundResult.NotSent notSent = (RefundResult.NotSent) result;
+      RefundResult.NothingSent notSent = (RefundResult.NothingSent) result;
       assertThat(notSent.cause()).isEqualTo(NotSentCause.LEDGER_UNAVAILABLE);
       assertThat(notSent.detail()).contains("claim stays in flight");
       assertThat(eko.refunds()).isEmpty();

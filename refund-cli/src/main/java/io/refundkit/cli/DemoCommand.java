@@ -53,8 +53,8 @@ final class DemoCommand extends CliCommand {
             .owner("refund-demo")
             .build();
     TransactionId tid = DemoDataset.SAMPLE_TID;
-    Replies.Context ctx =
-        new Replies.Context(EkoOptions.SIMULATOR, eko.environment(), Invocation.of(simulatorOptions(), null, null));
+    Answers.Context ctx =
+        new Answers.Context(EkoOptions.SIMULATOR, eko.environment(), Invocation.of(simulatorOptions(), null, null));
     StringBuilder story = new StringBuilder();
     String nl = System.lineSeparator();
 
@@ -71,7 +71,7 @@ final class DemoCommand extends CliCommand {
 
     OtpOutcome otp = service.requestOtp(tid);
     if (!(otp instanceof OtpSent sent)) {
-      return print(Replies.in(ctx, Replies.otp(ctx, tid, otp, io.vavr.control.Option.none())));
+      return print(Answers.in(ctx, Answers.otp(ctx, tid, otp, io.vavr.control.Option.none())));
     }
     story.append(nl).append("2. The agent asks Eko for the refund OTP (Get Refund OTP)").append(nl)
         .append("   Eko answered with an otp_ref_id (kept secret, passed along with the refund).").append(nl);
@@ -83,16 +83,16 @@ final class DemoCommand extends CliCommand {
 
     RefundConsent consent = RefundConsent.of(customersOtp, sent.challenge().otpRefId());
     RefundResult result = service.refund(tid, consent);
-    Reply refund = Replies.refund(ctx, result);
+    Reply refund = Answers.refund(ctx, result);
     story.append(nl).append("4. Initiate Refund (claimed in the refund-once ledger, then sent)").append(nl)
         .append("   ").append(refund.human().replace(nl, nl + "   ")).append(nl);
 
     InquiryOutcome after = service.status(tid);
-    Reply status = Replies.status(ctx, tid, after);
+    Reply status = Answers.status(ctx, tid, after);
     story.append(nl).append("5. Transaction Inquiry").append(nl).append("   ").append(status.human()).append(nl);
 
     RefundResult second = service.refund(tid, consent);
-    Reply again = Replies.refund(ctx, second);
+    Reply again = Answers.refund(ctx, second);
     long refundRequests =
         eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
     story.append(nl).append("6. The agent clicks refund again").append(nl)
@@ -110,7 +110,7 @@ final class DemoCommand extends CliCommand {
     json.put("second_attempt", again.json());
     json.put("refund_requests_sent", refundRequests);
     story.append(nl).append(asExpected ? "Refunded once, and only once." : "The demo did not go as expected.");
-    Reply demo = Replies.in(ctx, new Reply(asExpected ? ExitCode.OK : ExitCode.INTERNAL, json, story.toString()));
+    Reply demo = Answers.in(ctx, new Reply(asExpected ? ExitCode.OK : ExitCode.INTERNAL, json, story.toString()));
     return print(demo);
   }
 

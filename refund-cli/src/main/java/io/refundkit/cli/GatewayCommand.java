@@ -70,16 +70,16 @@ abstract class GatewayCommand extends CliCommand {
     timeout.swap().forEach(problems::add);
     problems.addAll(problems());
     if (!problems.isEmpty()) {
-      return print(Replies.invalid(problems));
+      return print(Answers.invalid(problems));
     }
     Duration limit = timeout.get();
     Either<List<Violation>, Wiring> wired =
         Wiring.of(root(), eko, ledger(), callDeadline(limit), min(limit, JdbcLedgers.DEFAULT_LOCK_WAIT));
     if (wired.isLeft()) {
-      return print(Replies.invalid(wired.getLeft()));
+      return print(Answers.invalid(wired.getLeft()));
     }
     try (Wiring wiring = wired.get()) {
-      Replies.Context ctx = wiring.context;
+      Answers.Context ctx = wiring.context;
       SendGate gate = new SendGate();
       RefundService service =
           wiring.service(sendsRefund() ? gate.guard(wiring.gateway) : wiring.gateway, serviceCode(),
@@ -88,11 +88,11 @@ abstract class GatewayCommand extends CliCommand {
         try {
           return run(service, wiring);
         } catch (LedgerUnavailableException e) {
-          return Replies.notSent(ctx, tid(), NotSentCause.LEDGER_UNAVAILABLE,
+          return Answers.notSent(ctx, tid(), NotSentCause.LEDGER_UNAVAILABLE,
               "the refund-once ledger is unavailable (" + e.getMessage() + ")", Option.none());
         }
       });
-      return print(Replies.in(ctx, reply));
+      return print(Answers.in(ctx, reply));
     }
   }
 
@@ -101,7 +101,7 @@ abstract class GatewayCommand extends CliCommand {
    * winds down (its claim released) and its own answer, "not sent", is printed; for a refund already sent, the
    * outcome is unknown; anything else is harmless to ask again.
    */
-  private Reply within(Duration timeout, Replies.Context ctx, SendGate gate, Callable<Reply> work) {
+  private Reply within(Duration timeout, Answers.Context ctx, SendGate gate, Callable<Reply> work) {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -114,7 +114,7 @@ abstract class GatewayCommand extends CliCommand {
       return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       if (!sendsRefund()) {
-        return Replies.unknownOperation(ctx, tid(), "the command's --timeout ran out", again());
+        return Answers.unknownOperation(ctx, tid(), "the command's --timeout ran out", again());
       }
       if (gate.close()) {
         return windDown(reply, ctx);
@@ -122,9 +122,9 @@ abstract class GatewayCommand extends CliCommand {
       if (reply.isDone()) {
         return result(reply);
       }
-      return Replies.refund(
+      return Answers.refund(
           ctx,
-          new io.refundkit.app.RefundResult.OutcomeUnknown(
+          new io.refundkit.app.RefundResult.Unsettled(
               tid(), "the command's --timeout ran out after the refund was sent", Option.none()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -137,11 +137,11 @@ abstract class GatewayCommand extends CliCommand {
   }
 
   /** Nothing was or will be sent: the work releases its claim (ledger calls only, each bounded); its answer is true. */
-  private Reply windDown(Future<Reply> reply, Replies.Context ctx) {
+  private Reply windDown(Future<Reply> reply, Answers.Context ctx) {
     try {
       return reply.get(JdbcLedgers.DEFAULT_LOCK_WAIT.toSeconds() * 2, TimeUnit.SECONDS);
     } catch (TimeoutException stuck) {
-      return Replies.notSent(
+      return Answers.notSent(
           ctx, tid(), NotSentCause.LEDGER_UNAVAILABLE,
           "the command's --timeout ran out before the refund was sent, and the refund-once ledger did not answer"
               + " in time to release its claim (`refund ledger list` shows whether one remains)",

@@ -34,7 +34,7 @@ final class HelpCommand implements Callable<Integer> {
       if (next == null) {
         return root.print(
             false,
-            Replies.invalid(List.of(new Violation("command", "'" + RefundCli.shown(word) + "' is not a command of `"
+            Answers.invalid(List.of(new Violation("command", "'" + RefundCli.shown(word) + "' is not a command of `"
                 + command.getCommandSpec().qualifiedName(" ") + "`; its commands are "
                 + String.join(", ", command.getSubcommands().keySet())))),
             null);

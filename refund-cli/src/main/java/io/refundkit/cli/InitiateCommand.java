@@ -1,13 +1,13 @@
 package io.refundkit.cli;
 
 import io.refundkit.app.RefundService;
-import io.refundkit.domain.Otp;
-import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.Violation;
 import io.refundkit.eko.EkoConfig;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,22 +61,32 @@ final class InitiateCommand extends TidCommand {
     return "initiate " + tid + " --otp CUSTOMER_OTP";
   }
 
+  /** The consent and service code, parsed once by {@link #problems()} (the domain's one door for untrusted text). */
+  private RefundConsent consent;
+
+  private Option<ServiceCode> parsedServiceCode = Option.none();
+
   @Override
   List<Violation> problems() {
     List<Violation> problems = new ArrayList<>(super.problems());
-    Wiring.collect(Otp.parse(otp), problems);
-    if (otpRefId != null) {
-      Wiring.collect(OtpRefId.parse(otpRefId), problems);
+    if (otpRefId != null && otpRefId.isEmpty()) {
+      // Given, but empty (a script's unset variable): refused rather than sent as if it had not been given.
+      problems.add(new Violation("--otp-ref-id", "is empty; leave the option out when there is no otp_ref_id"));
     }
+    Validation<Seq<Violation>, RefundConsent> parsed = RefundConsent.parse(otp, otpRefId);
+    Wiring.collect(parsed, problems);
+    consent = parsed.getOrNull();
     if (serviceCode != null) {
-      Wiring.collect(ServiceCode.parse(serviceCode), problems);
+      Validation<Seq<Violation>, ServiceCode> code = ServiceCode.parse(serviceCode);
+      Wiring.collect(code, problems);
+      parsedServiceCode = code.toOption();
     }
     return problems;
   }
 
   @Override
   Option<ServiceCode> serviceCode() {
-    return serviceCode == null ? Option.none() : ServiceCode.parse(serviceCode).toOption();
+    return parsedServiceCode;
   }
 
   @Override
@@ -96,8 +106,6 @@ final class InitiateCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, Wiring wiring) {
-    RefundConsent consent =
-        new RefundConsent(new Otp(otp), otpRefId == null ? Option.none() : Option.some(new OtpRefId(otpRefId)));
-    return Replies.refund(wiring.context, service.refund(tid(), consent));
+    return Answers.refund(wiring.context, service.refund(tid(), consent));
   }
 }

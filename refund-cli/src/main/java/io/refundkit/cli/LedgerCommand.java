@@ -48,7 +48,7 @@ final class LedgerCommand implements Callable<Integer> {
   public Integer call() {
     return root.print(
         false,
-        Replies.invalid(List.of(new Violation("command", "is missing: use `refund ledger list` or `refund ledger sweep`"))),
+        Answers.invalid(List.of(new Violation("command", "is missing: use `refund ledger list` or `refund ledger sweep`"))),
         spec.commandLine());
   }
 
@@ -133,7 +133,7 @@ final class LedgerCommand implements Callable<Integer> {
           wanted.add(AttemptState.valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
         } catch (IllegalArgumentException e) {
           return print(
-              Replies.invalid(List.of(new Violation("--state", "must be in-flight, unknown, refunded or released"))));
+              Answers.invalid(List.of(new Violation("--state", "must be in-flight, unknown, refunded or released"))));
         }
       }
       if (wanted.isEmpty()) {
@@ -142,13 +142,13 @@ final class LedgerCommand implements Callable<Integer> {
       Either<List<Violation>, RefundLedger> opened =
           Wiring.durableLedger(root(), ledger, JdbcLedgers.DEFAULT_LOCK_WAIT);
       if (opened.isLeft()) {
-        return print(Replies.invalid(opened.getLeft()));
+        return print(Answers.invalid(opened.getLeft()));
       }
       List<RefundAttempt> attempts;
       try {
         attempts = opened.get().list(wanted);
       } catch (LedgerUnavailableException e) {
-        return print(Replies.notSent(null, null, NotSentCause.LEDGER_UNAVAILABLE,
+        return print(Answers.notSent(null, null, NotSentCause.LEDGER_UNAVAILABLE,
             "the refund-once ledger is unavailable (" + e.getMessage() + ")", io.vavr.control.Option.none()));
       }
       Map<String, Object> json = Reply.object("LEDGER");
@@ -234,7 +234,7 @@ final class LedgerCommand implements Callable<Integer> {
           "Swept " + report.results().size() + " attempt(s) of " + wiring.context.environment() + ", initiator "
               + wiring.agent.initiatorId());
       for (RefundResult r : report.results()) {
-        Reply reply = Replies.refund(wiring.context, r);
+        Reply reply = Answers.refund(wiring.context, r);
         settled.add(reply.json());
         human.append(nl).append("  ").append(reply.human().lines().findFirst().orElse(""));
       }

@@ -33,7 +33,7 @@ final class OtpCommand extends TidCommand {
         outcome instanceof OtpSent
             ? wiring.simulator.flatMap(eko -> eko.outbox().latest(tid())).map(OtpCommand::describe)
             : Option.none();
-    return Replies.otp(wiring.context, tid(), outcome, sms);
+    return Answers.otp(wiring.context, tid(), outcome, sms);
   }
 
   /** The simulated SMS as the customer would read it: demo data, so the OTP is shown. */

@@ -32,6 +32,6 @@ final class ReconcileCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, Wiring wiring) {
-    return Replies.refund(wiring.context, service.reconcile(tid()));
+    return Answers.refund(wiring.context, service.reconcile(tid()));
   }
 }

@@ -110,7 +110,7 @@ public final class RefundCli implements Callable<Integer> {
     cli.setAllowOptionsAsOptionParameters(true);
     boolean json = Arrays.asList(args).contains("--json");
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    cli.setParameterExceptionHandler((ex, a) -> root.print(json, Replies.invalid(problems(ex)), ex.getCommandLine()));
+    cli.setParameterExceptionHandler((ex, a) -> root.print(json, Answers.invalid(problems(ex)), ex.getCommandLine()));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           root.err.println("refund: internal error: " + ex.getClass().getSimpleName()
@@ -153,7 +153,7 @@ public final class RefundCli implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      return root.print(json, Replies.invalid(problems), leaf.commandSpec().commandLine());
+      return root.print(json, Answers.invalid(problems), leaf.commandSpec().commandLine());
     }
     return new CommandLine.RunLast().execute(parsed);
   }
@@ -221,7 +221,7 @@ public final class RefundCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    print(output.json, Replies.invalid(List.of(new Violation("command", "is missing; the commands are demo, otp,"
+    print(output.json, Answers.invalid(List.of(new Violation("command", "is missing; the commands are demo, otp,"
         + " initiate, status, reconcile, sandbox, ledger and help (`refund help` shows what each does)"))), null);
     return ExitCode.BAD_INPUT;
   }

@@ -107,7 +107,7 @@ final class SandboxCommand extends CliCommand {
       problems.add(new Violation("--seed", "must be a readable JSON fixture file"));
     }
     if (!problems.isEmpty()) {
-      return print(Replies.invalid(problems));
+      return print(Answers.invalid(problems));
     }
 
     // No call log: nothing reads it here, and a sandbox left running must not grow with every request it serves.
@@ -123,7 +123,7 @@ final class SandboxCommand extends CliCommand {
         eko.loadFixture(seed);
       }
     } catch (RuntimeException e) {
-      return print(Replies.invalid(List.of(new Violation("--seed", e.getMessage()))));
+      return print(Answers.invalid(List.of(new Violation("--seed", e.getMessage()))));
     }
 
     ((Logger) LoggerFactory.getLogger(EkoServer.class)).setLevel(Level.DEBUG);
@@ -141,7 +141,7 @@ final class SandboxCommand extends CliCommand {
               .start();
     } catch (UncheckedIOException e) {
       return print(
-          Replies.invalid(List.of(new Violation("--port", "cannot listen on port " + port + ": " + e.getMessage()))));
+          Answers.invalid(List.of(new Violation("--port", "cannot listen on port " + port + ": " + e.getMessage()))));
     }
     Thread hook = new Thread(() -> {
       server.close();

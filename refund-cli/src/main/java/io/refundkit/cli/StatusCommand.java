@@ -20,6 +20,6 @@ final class StatusCommand extends TidCommand {
 
   @Override
   Reply run(RefundService service, Wiring wiring) {
-    return Replies.status(wiring.context, tid(), service.status(tid()));
+    return Answers.status(wiring.context, tid(), service.status(tid()));
   }
 }

@@ -47,7 +47,7 @@ final class Wiring implements AutoCloseable {
   final RefundLedger ledger;
   final Agent agent;
   final Clock clock;
-  final Replies.Context context;
+  final Answers.Context context;
 
   private Wiring(
       RefundGateway gateway,
@@ -55,7 +55,7 @@ final class Wiring implements AutoCloseable {
       RefundLedger ledger,
       Agent agent,
       Clock clock,
-      Replies.Context context) {
+      Answers.Context context) {
     this.gateway = gateway;
     this.simulator = simulator;
     this.ledger = ledger;
@@ -111,8 +111,8 @@ final class Wiring implements AutoCloseable {
     }
     Clock clock = DemoDataset.clock();
     InMemoryEko sim = InMemoryEko.demo(clock);
-    Replies.Context context =
-        new Replies.Context(EkoOptions.SIMULATOR, sim.environment(), Invocation.of(eko, null, ledger));
+    Answers.Context context =
+        new Answers.Context(EkoOptions.SIMULATOR, sim.environment(), Invocation.of(eko, null, ledger));
     return Either.right(new Wiring(sim, Option.some(sim), new InMemoryRefundLedger(), agent, clock, context));
   }
 
@@ -176,8 +176,8 @@ final class Wiring implements AutoCloseable {
     }
     EkoGateway gateway = EkoGateways.create(config);
     Agent agent = new Agent(new InitiatorId(initiator), new UserCode(userCode));
-    Replies.Context context =
-        new Replies.Context(EkoOptions.EKO, gateway.environment(), Invocation.of(eko, baseUrl, ledger));
+    Answers.Context context =
+        new Answers.Context(EkoOptions.EKO, gateway.environment(), Invocation.of(eko, baseUrl, ledger));
     return Either.right(new Wiring(gateway, Option.none(), durable.get(), agent, clock, context));
   }
 

@@ -65,14 +65,14 @@ class EmbeddingExample {
           case OUTCOME_UNKNOWN: // never re-send: call refunds.reconcile(tid) later (or refunds.sweep(...))
             break;
           case NOT_REFUNDED: // still Refund Pending: ask for a fresh OTP (refunds.requestOtp(tid)) and retry
-          case REJECTED: // Eko's code is in ((RefundResult.Rejected) result).reason().code()
+          case REJECTED: // Eko's code is in ((RefundResult.Refused) result).reason().code()
           case NOT_SENT: // nothing reached Eko: safe to retry
           default:
             break;
         }
         // README:embed-end
         assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
-        assertThat(((RefundResult.Refunded) result).receipt().get().refundTid().value()).isEqualTo("2147591637");
+        assertThat(((RefundResult.RefundConfirmed) result).receipt().get().refundTid().value()).isEqualTo("2147591637");
         assertThat(refunds.refund(new TransactionId("13192443"), RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
             .isEqualTo(RefundResult.Kind.REJECTED);
       }

@@ -5,8 +5,11 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.util.function.Function;
 
-/** The small grammar checks the value types share; each reports a {@link Violation} naming the field. */
-final class Grammar {
+/**
+ * The small grammar checks the value types share; each reports a {@link Violation} naming the field. Public for
+ * {@link #isPrintableAscii}, which adapters reuse for what travels in an HTTP header.
+ */
+public final class Grammar {
 
   private Grammar() {}
 
@@ -23,7 +26,8 @@ final class Grammar {
     return true;
   }
 
-  static boolean isPrintableAscii(String s) {
+  /** Whether every character of {@code s} is printable ASCII (space to tilde): safe in an HTTP header. */
+  public static boolean isPrintableAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x20 || c > 0x7e) {

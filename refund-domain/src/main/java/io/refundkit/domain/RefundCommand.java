@@ -1,6 +1,5 @@
 package io.refundkit.domain;
 
-import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
@@ -28,30 +27,22 @@ public record RefundCommand(
    */
   public static Validation<Seq<Violation>, RefundCommand> parse(
       String tid, String otp, String otpRefId, String initiatorId, String userCode, String serviceCode) {
-    Validation<Seq<Violation>, Option<OtpRefId>> refId =
-        isAbsent(otpRefId) ? Validation.valid(Option.none()) : OtpRefId.parse(otpRefId).map(Option::some);
     Validation<Seq<Violation>, Option<ServiceCode>> code =
         isAbsent(serviceCode)
             ? Validation.valid(Option.none())
             : ServiceCode.parse(serviceCode).map(Option::some);
     return Validation.combine(
             TransactionId.parse(tid),
-            Otp.parse(otp),
-            refId,
+            RefundConsent.parse(otp, otpRefId),
             InitiatorId.parse(initiatorId),
             UserCode.parse(userCode),
             code)
-        .ap(
-            (t, o, r, i, u, s) ->
-                new RefundCommand(t, new RefundConsent(o, r), new Agent(i, u), s))
-        .mapError(RefundCommand::flatten);
+        .ap((t, c, i, u, s) -> new RefundCommand(t, c, new Agent(i, u), s))
+        .mapError(Violation::flatten);
   }
 
   private static boolean isAbsent(String raw) {
     return raw == null || raw.isEmpty();
   }
 
-  private static Seq<Violation> flatten(Seq<Seq<Violation>> nested) {
-    return nested.foldLeft(List.<Violation>empty(), List::appendAll);
-  }
 }

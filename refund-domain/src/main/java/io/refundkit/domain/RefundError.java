@@ -10,15 +10,11 @@ import java.util.Objects;
  *
  * <p>Every case has a stable machine-readable {@link #code()} (snake_case, never renamed once published) and a
  * human {@link #message()} that never contains a key, an OTP or an {@code otp_ref_id}. Cases that Eko reports
- * with a business {@code status} also say which one ({@link #ekoStatus()}); {@link #fromEko} is the single
- * mapping from Eko's codes to these cases, used by both the HTTP client and our Eko server.
+ * with a business {@code status} also say which one ({@link #ekoStatus()}). The cases without data of their own
+ * are one {@link Row} each. Reading Eko's codes and English messages into these cases is the Eko adapter's job,
+ * where the wire lives.
  */
 public sealed interface RefundError {
-
-  /** Eko's wording for a refund of a transaction that is already refunded (status 1, no code of its own). */
-  String ALREADY_REFUNDED_MESSAGE = "Transaction is already in refunded state.";
-  /** Eko's wording for a refund of a transaction not in Refund Pending (status 1, no code of its own). */
-  String NOT_REFUNDABLE_MESSAGE = "Transaction is not in a refundable state.";
 
   /** Stable machine-readable code, e.g. {@code wrong_otp}. */
   String code();
@@ -32,36 +28,50 @@ public sealed interface RefundError {
   }
 
   /**
-   * Reads Eko's business failure: {@code status} ≠ 0 with its message and {@code invalid_params}. Status 1 is
-   * Eko's catch-all; its two refund-specific meanings are told apart by Eko's message.
+   * The cases that carry no data of their own, one row each: code, message and Eko's business status (if Eko
+   * reports the case as one). Eko's codes: docs/eko-protocol.md §5.2 and §5.3.
    */
-  static RefundError fromEko(int status, String message, Map<String, String> invalidParams) {
-    String text = message == null ? "" : message;
-    switch (status) {
-      case 302:
-        return new WrongOtp();
-      case 303:
-        return new OtpExpired();
-      case 168:
-        return new UnknownTransaction();
-      case 347:
-        return new InsufficientBalance();
-      case 319:
-        return new InvalidInitiator();
-      case 346:
-        return new AgentNotOnboarded();
-      case 461:
-      case 463:
-        return new InvalidParameters(status, invalidParams == null ? Map.of() : invalidParams);
-      default:
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (status == 1 && lower.contains("already") && lower.contains("refunded")) {
-          return new AlreadyRefunded();
-        }
-        if (status == 1 && lower.contains("not in a refundable state")) {
-          return new NotRefundable(Option.none());
-        }
-        return new OtherEkoRejection(status, text);
+  enum Row {
+    WRONG_OTP("wrong_otp", "the OTP is wrong", 302),
+    OTP_EXPIRED("otp_expired", "the OTP has expired; request a new one", 303),
+    UNKNOWN_TRANSACTION("unknown_transaction", "the transaction does not exist", 168),
+    INSUFFICIENT_BALANCE("insufficient_balance", "insufficient balance", 347),
+    INVALID_INITIATOR("invalid_initiator", "the initiator is not valid", 319),
+    AGENT_NOT_ONBOARDED("agent_not_onboarded", "the agent is not onboarded or the user code is wrong", 346),
+    ALREADY_REFUNDED("already_refunded", "the transaction is already refunded", 1),
+    REFUND_IN_PROGRESS(
+        "refund_in_progress", "a refund of this transaction is already in progress or awaiting reconciliation", null),
+    ENDPOINT_REFUSED(
+        "endpoint_refused", "Eko refused the endpoint (a wrong base URL, method or content type)", null);
+
+    private final String code;
+    private final String message;
+    private final Option<Integer> ekoStatus;
+
+    Row(String code, String message, Integer ekoStatus) {
+      this.code = code;
+      this.message = message;
+      this.ekoStatus = Option.of(ekoStatus);
+    }
+  }
+
+  /** A case without data of its own: its code, message and Eko status come from its {@link Row}. */
+  sealed interface Tabled extends RefundError {
+    Row row();
+
+    @Override
+    default String code() {
+      return row().code;
+    }
+
+    @Override
+    default String message() {
+      return row().message;
+    }
+
+    @Override
+    default Option<Integer> ekoStatus() {
+      return row().ekoStatus;
     }
   }
 
@@ -90,112 +100,58 @@ public sealed interface RefundError {
   }
 
   /** Eko 302: the OTP is not the one Eko sent for this transaction. */
-  record WrongOtp() implements RefundError {
+  record WrongOtp() implements Tabled {
     @Override
-    public String code() {
-      return "wrong_otp";
-    }
-
-    @Override
-    public String message() {
-      return "the OTP is wrong";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(302);
+    public Row row() {
+      return Row.WRONG_OTP;
     }
   }
+
 
   /** Eko 303: the OTP expired (or was voided by too many wrong attempts); request a fresh one. */
-  record OtpExpired() implements RefundError {
+  record OtpExpired() implements Tabled {
     @Override
-    public String code() {
-      return "otp_expired";
-    }
-
-    @Override
-    public String message() {
-      return "the OTP has expired; request a new one";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(303);
+    public Row row() {
+      return Row.OTP_EXPIRED;
     }
   }
+
 
   /** Eko 168: no such transaction. */
-  record UnknownTransaction() implements RefundError {
+  record UnknownTransaction() implements Tabled {
     @Override
-    public String code() {
-      return "unknown_transaction";
-    }
-
-    @Override
-    public String message() {
-      return "the transaction does not exist";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(168);
+    public Row row() {
+      return Row.UNKNOWN_TRANSACTION;
     }
   }
+
 
   /** Eko 347: insufficient balance. */
-  record InsufficientBalance() implements RefundError {
+  record InsufficientBalance() implements Tabled {
     @Override
-    public String code() {
-      return "insufficient_balance";
-    }
-
-    @Override
-    public String message() {
-      return "insufficient balance";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(347);
+    public Row row() {
+      return Row.INSUFFICIENT_BALANCE;
     }
   }
+
 
   /** Eko 319: the initiator is not valid for this account or transaction. */
-  record InvalidInitiator() implements RefundError {
+  record InvalidInitiator() implements Tabled {
     @Override
-    public String code() {
-      return "invalid_initiator";
-    }
-
-    @Override
-    public String message() {
-      return "the initiator is not valid";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(319);
+    public Row row() {
+      return Row.INVALID_INITIATOR;
     }
   }
+
 
   /** Eko 346: the agent is not onboarded, or the user code is wrong. */
-  record AgentNotOnboarded() implements RefundError {
+  record AgentNotOnboarded() implements Tabled {
     @Override
-    public String code() {
-      return "agent_not_onboarded";
-    }
-
-    @Override
-    public String message() {
-      return "the agent is not onboarded or the user code is wrong";
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(346);
+    public Row row() {
+      return Row.AGENT_NOT_ONBOARDED;
     }
   }
+
 
   /** Eko 461 or 463: Eko's own input validation refused parameters (each named in {@code invalidParams}). */
   record InvalidParameters(int status, Map<String, String> invalidParams) implements RefundError {
@@ -222,22 +178,13 @@ public sealed interface RefundError {
   }
 
   /** The transaction is already refunded: the money is back, nothing more to do. */
-  record AlreadyRefunded() implements RefundError {
+  record AlreadyRefunded() implements Tabled {
     @Override
-    public String code() {
-      return "already_refunded";
-    }
-
-    @Override
-    public String message() {
-      return ALREADY_REFUNDED_MESSAGE;
-    }
-
-    @Override
-    public Option<Integer> ekoStatus() {
-      return Option.some(1);
+    public Row row() {
+      return Row.ALREADY_REFUNDED;
     }
   }
+
 
   /** The transaction is not in Refund Pending; {@code status} is its state when known. */
   record NotRefundable(Option<TxStatus> status) implements RefundError {
@@ -252,8 +199,7 @@ public sealed interface RefundError {
 
     @Override
     public String message() {
-      return status.map(s -> NOT_REFUNDABLE_MESSAGE + " (status: " + s.label() + ")")
-          .getOrElse(NOT_REFUNDABLE_MESSAGE);
+      return "the transaction is not in a refundable state" + status.map(s -> " (" + s.label() + ")").getOrElse("");
     }
 
     @Override
@@ -263,23 +209,20 @@ public sealed interface RefundError {
   }
 
   /** A refund of this transaction is already in flight, or its outcome is unknown: reconcile, don't resend. */
-  record RefundInProgress() implements RefundError {
+  record RefundInProgress() implements Tabled {
     @Override
-    public String code() {
-      return "refund_in_progress";
-    }
-
-    @Override
-    public String message() {
-      return "a refund of this transaction is already in progress or awaiting reconciliation";
+    public Row row() {
+      return Row.REFUND_IN_PROGRESS;
     }
   }
 
+
   /**
-   * Eko refused the credentials (HTTP 401 with {@code status} 2483–2487, or HTTP 403): the request was not
-   * processed. A configuration problem, not a business answer.
+   * Eko refused the request's authentication: the request was not processed. A configuration problem (keys, clock),
+   * not a business answer. {@code authCode} is Eko's code when it gave one (2483–2487, docs/eko-protocol.md §3.7);
+   * how it was refused on the wire (HTTP 401 or 403) is in the reply the gateway keeps.
    */
-  record AuthenticationFailed(int httpStatus, Option<Integer> authCode) implements RefundError {
+  record AuthenticationFailed(Option<Integer> authCode) implements RefundError {
     public AuthenticationFailed {
       Objects.requireNonNull(authCode, "authCode");
     }
@@ -291,27 +234,8 @@ public sealed interface RefundError {
 
     @Override
     public String message() {
-      String why =
-          authCode
-              .map(
-                  c -> {
-                    switch (c) {
-                      case 2483:
-                        return "wrong developer_key";
-                      case 2484:
-                        return "bad secret-key signature";
-                      case 2485:
-                        return "secret-key-timestamp more than 2 minutes off, or reused";
-                      case 2486:
-                        return "secret-key-timestamp not in milliseconds";
-                      case 2487:
-                        return "security headers missing";
-                      default:
-                        return "code " + c;
-                    }
-                  })
-              .getOrElse("credentials refused");
-      return "Eko refused the request's authentication (HTTP " + httpStatus + "): " + why;
+      return "Eko refused the request's authentication" + authCode.map(c -> " (code " + c + ")").getOrElse("")
+          + ": check the developer key, the access key and the clock";
     }
 
     @Override
@@ -320,16 +244,14 @@ public sealed interface RefundError {
     }
   }
 
-  /** HTTP 404, 405 or 415: the request never reached a refund (wrong base URL, method or content type). */
-  record EndpointRefused(int httpStatus) implements RefundError {
+  /**
+   * The request never reached a refund: a wrong base URL, method or content type (Eko answered 404, 405 or 415; the
+   * reply the gateway keeps says which).
+   */
+  record EndpointRefused() implements Tabled {
     @Override
-    public String code() {
-      return "endpoint_refused";
-    }
-
-    @Override
-    public String message() {
-      return "Eko refused the endpoint (HTTP " + httpStatus + "): check the base URL";
+    public Row row() {
+      return Row.ENDPOINT_REFUSED;
     }
   }
 

@@ -17,6 +17,16 @@ public record Violation(String field, String message) {
     }
   }
 
+  /** The violations of several fields validated together ({@code Validation.combine}), as one list. */
+  public static io.vavr.collection.Seq<Violation> flatten(
+      io.vavr.collection.Seq<io.vavr.collection.Seq<Violation>> nested) {
+    io.vavr.collection.Seq<Violation> all = io.vavr.collection.List.empty();
+    for (io.vavr.collection.Seq<Violation> some : nested) {
+      all = all.appendAll(some);
+    }
+    return all;
+  }
+
   @Override
   public String toString() {
     return field + ": " + message;

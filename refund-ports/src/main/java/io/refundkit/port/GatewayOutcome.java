@@ -26,6 +26,13 @@ public sealed interface GatewayOutcome permits RefundOutcome, OtpOutcome, Inquir
 
   Kind kind();
 
+  /**
+   * A stable code for what happened, for events, logs and the ledger's audit trail: {@code refunded},
+   * {@code otp_sent}, {@code tx_status_<n>}, the rejection's {@link io.refundkit.domain.RefundError#code()} (e.g.
+   * {@code wrong_otp}), the unknown outcome's cause (e.g. {@code read_timeout}), or {@code not_sent_<cause>}.
+   */
+  String code();
+
   /** How many requests the call sent or tried to send (at least 1). */
   int attempts();
 

@@ -18,6 +18,11 @@ public record NotSent(NotSentCause cause, String detail, int attempts)
   }
 
   @Override
+  public String code() {
+    return "not_sent_" + cause.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.NOT_SENT;
   }

@@ -15,6 +15,11 @@ public record OtpSent(OtpChallenge challenge, int attempts) implements OtpOutcom
   }
 
   @Override
+  public String code() {
+    return "otp_sent";
+  }
+
+  @Override
   public Kind kind() {
     return Kind.SUCCEEDED;
   }

@@ -26,6 +26,11 @@ public record OutcomeUnknown(UnknownCause cause, String detail, Option<ProviderR
   }
 
   @Override
+  public String code() {
+    return cause.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public Kind kind() {
     return Kind.OUTCOME_UNKNOWN;
   }

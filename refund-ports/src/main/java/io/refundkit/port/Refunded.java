@@ -12,6 +12,11 @@ public record Refunded(RefundReceipt receipt, int attempts) implements RefundOut
   }
 
   @Override
+  public String code() {
+    return "refunded";
+  }
+
+  @Override
   public Kind kind() {
     return Kind.SUCCEEDED;
   }

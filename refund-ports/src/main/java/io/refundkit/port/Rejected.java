@@ -21,6 +21,11 @@ public record Rejected(RefundError reason, ProviderReply reply, int attempts)
   }
 
   @Override
+  public String code() {
+    return reason.code();
+  }
+
+  @Override
   public Kind kind() {
     return Kind.REJECTED;
   }

@@ -12,6 +12,11 @@ public record StatusRead(StatusReport report, int attempts) implements InquiryOu
   }
 
   @Override
+  public String code() {
+    return "tx_status_" + report.status().code();
+  }
+
+  @Override
   public Kind kind() {
     return Kind.SUCCEEDED;
   }

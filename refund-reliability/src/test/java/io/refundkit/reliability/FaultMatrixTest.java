@@ -185,7 +185,7 @@ class FaultMatrixTest {
       RefundResult result =
           sandbox.service(later).refund(tid, RefundConsent.of(sandbox.otp(tid), challenge.otpRefId()));
 
-      assertThat(result).isInstanceOf(RefundResult.Refunded.class);
+      assertThat(result).isInstanceOf(RefundResult.RefundConfirmed.class);
       assertThat(sandbox.truth(tid)).isEqualTo(TxStatus.REFUNDED);
       assertThat(sandbox.eko.refunds()).filteredOn(r -> r.tid().equals(tid)).hasSize(1);
       assertThat(sandbox.refundPostsForwarded(tid)).isEqualTo(1);
@@ -253,8 +253,8 @@ class FaultMatrixTest {
       assertThat(first.kind()).as("%s: %s", c, first).isEqualTo(expectedFirst);
       if (expectedFirst == RefundResult.Kind.OUTCOME_UNKNOWN) {
         RefundResult duplicate = service.refund(tid, consent);
-        assertThat(duplicate).isInstanceOf(RefundResult.Rejected.class);
-        assertThat(((RefundResult.Rejected) duplicate).reason().code()).isEqualTo("refund_in_progress");
+        assertThat(duplicate).isInstanceOf(RefundResult.Refused.class);
+        assertThat(((RefundResult.Refused) duplicate).reason().code()).isEqualTo("refund_in_progress");
       }
 
       heal();
@@ -282,13 +282,13 @@ class FaultMatrixTest {
 
       if (c.answerArrives()) {
         assertThat(result).isInstanceOfSatisfying(
-            RefundResult.Refunded.class, r -> assertThat(r.confirmedByInquiry()).isFalse());
+            RefundResult.RefundConfirmed.class, r -> assertThat(r.confirmedByInquiry()).isFalse());
       } else if (c.reachesServer()) {
         assertThat(result).isInstanceOfSatisfying(
-            RefundResult.Refunded.class, r -> assertThat(r.confirmedByInquiry()).isTrue());
+            RefundResult.RefundConfirmed.class, r -> assertThat(r.confirmedByInquiry()).isTrue());
       } else {
         // Inquiry shows Refund Pending, but the lost request could still arrive: unknown until the window passes.
-        assertThat(result).isInstanceOf(RefundResult.OutcomeUnknown.class);
+        assertThat(result).isInstanceOf(RefundResult.Unsettled.class);
         sandbox.clock.advance(java.time.Duration.ofMinutes(5));
         assertThat(sandbox.service(healthy()).reconcile(tid)).isInstanceOf(RefundResult.NotRefunded.class);
       }
@@ -311,7 +311,7 @@ class FaultMatrixTest {
 
       RefundResult retried = later.refund(tid, sandbox.consent(tid));
 
-      assertThat(retried).isInstanceOf(RefundResult.Refunded.class);
+      assertThat(retried).isInstanceOf(RefundResult.RefundConfirmed.class);
       assertThat(sandbox.eko.refunds()).filteredOn(r -> r.tid().equals(tid)).hasSize(1);
       assertThat(sandbox.refundPostsForwarded(tid)).isEqualTo(1);
     }
@@ -331,7 +331,7 @@ class FaultMatrixTest {
     sandbox.proxy.script(r -> r.method().equals("POST") ? Fault.LATE_DELIVERY : Fault.NONE);
     EkoGateway eko = sandbox.gateway(sandbox.config().responseTimeout(java.time.Duration.ofMillis(400)).build());
     RefundService service = sandbox.service(eko, e -> {
-      if (e instanceof io.refundkit.app.RefundEvent.OutcomeReceived o && o.operation().equals("inquiry")) {
+      if (e instanceof io.refundkit.app.RefundEvent.OutcomeReceived o && o.operation() == io.refundkit.port.Operation.INQUIRE) {
         inquiryAnswered.countDown();
       }
     });

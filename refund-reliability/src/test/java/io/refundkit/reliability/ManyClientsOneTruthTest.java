@@ -118,17 +118,17 @@ class ManyClientsOneTruthTest {
               "Rejected(refund_in_progress)", "OutcomeUnknown");
       // exactly one caller per tid got Refunded, or none when its answer and every inquiry were lost
       Map<TransactionId, Long> refundedPerTid = results.stream()
-          .filter(r -> r instanceof RefundResult.Refunded)
+          .filter(r -> r instanceof RefundResult.RefundConfirmed)
           .collect(Collectors.groupingBy(RefundResult::tid, Collectors.counting()));
       assertThat(refundedPerTid.values()).allMatch(n -> n == 1);
 
       // every OutcomeUnknown reconciles to Refunded
       List<TransactionId> unknown = results.stream()
-          .filter(r -> r instanceof RefundResult.OutcomeUnknown).map(RefundResult::tid).distinct()
+          .filter(r -> r instanceof RefundResult.Unsettled).map(RefundResult::tid).distinct()
           .collect(Collectors.toList());
       sandbox.proxy.script(FaultProxy.Script.always(Fault.NONE));
       for (TransactionId tid : unknown) {
-        assertThat(service.reconcile(tid)).isInstanceOf(RefundResult.Refunded.class);
+        assertThat(service.reconcile(tid)).isInstanceOf(RefundResult.RefundConfirmed.class);
       }
 
       // the simulator's truth: each tid refunded exactly once, each refund POST forwarded exactly once
@@ -175,13 +175,13 @@ class ManyClientsOneTruthTest {
   }
 
   static String label(RefundResult r) {
-    if (r instanceof RefundResult.Refunded ok) {
+    if (r instanceof RefundResult.RefundConfirmed ok) {
       return ok.confirmedByInquiry() ? "Refunded(confirmed by inquiry)" : "Refunded";
     }
-    if (r instanceof RefundResult.Rejected rej) {
+    if (r instanceof RefundResult.Refused rej) {
       return "Rejected(" + rej.reason().code() + ")";
     }
-    return r.getClass().getSimpleName();
+    return r.kind() == RefundResult.Kind.OUTCOME_UNKNOWN ? "OutcomeUnknown" : r.getClass().getSimpleName();
   }
 
   static Map<String, Long> byKind(Map<String, Long> byPath) {

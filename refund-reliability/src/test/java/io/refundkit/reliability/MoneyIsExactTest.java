@@ -28,7 +28,7 @@ class MoneyIsExactTest {
   void money_is_a_big_decimal_and_no_public_method_on_the_refund_path_takes_or_returns_a_float() {
     List<String> offenders = new ArrayList<>();
     for (Class<?> type : List.of(Money.class, Transaction.class, RefundReceipt.class, StatusReport.class,
-        RefundCommand.class, Refunded.class, ProviderReply.class, RefundResult.Refunded.class, RefundService.class,
+        RefundCommand.class, Refunded.class, ProviderReply.class, RefundResult.RefundConfirmed.class, RefundService.class,
         EkoConfig.Builder.class, InMemoryEko.class)) {
       for (Method m : type.getMethods()) {
         List<Class<?>> types = new ArrayList<>(List.of(m.getParameterTypes()));

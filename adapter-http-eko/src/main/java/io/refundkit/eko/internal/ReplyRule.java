@@ -45,7 +45,7 @@ public enum ReplyRule {
               .toOption()
               .flatMap(e -> e.status().orElse(e.responseTypeId()))
               .filter(s -> s >= 2483 && s <= 2487);
-      return new Rejected(new RefundError.AuthenticationFailed(401, code), c.providerReply(), attempts);
+      return new Rejected(new RefundError.AuthenticationFailed(code), c.providerReply(), attempts);
     }
   },
   AUTHENTICATION_REFUSED_403("HTTP 403: authentication refused (older style)", Kind.REJECTED) {
@@ -56,7 +56,7 @@ public enum ReplyRule {
 
     @Override
     GatewayOutcome outcome(ReplyContext c, int attempts) {
-      return new Rejected(new RefundError.AuthenticationFailed(403, Option.none()), c.providerReply(), attempts);
+      return new Rejected(new RefundError.AuthenticationFailed(Option.none()), c.providerReply(), attempts);
     }
   },
   ENDPOINT_REFUSED("HTTP 404, 405 or 415: wrong URL, method or content type", Kind.REJECTED) {
@@ -67,7 +67,7 @@ public enum ReplyRule {
 
     @Override
     GatewayOutcome outcome(ReplyContext c, int attempts) {
-      return new Rejected(new RefundError.EndpointRefused(c.http()), c.providerReply(), attempts);
+      return new Rejected(new RefundError.EndpointRefused(), c.providerReply(), attempts);
     }
   },
   RATE_LIMITED("HTTP 429: indeterminate for a money-moving call", Kind.OUTCOME_UNKNOWN) {
@@ -158,7 +158,7 @@ public enum ReplyRule {
       return unknown(UnknownCause.MALFORMED_RESPONSE, "envelope without a readable status", c, attempts);
     }
   },
-  BUSINESS_FAILURE("status ≠ 0: Eko's business refusal, mapped by RefundError.fromEko", Kind.REJECTED) {
+  BUSINESS_FAILURE("status ≠ 0: Eko's business refusal, mapped by EkoRejections.fromEko", Kind.REJECTED) {
     @Override
     boolean matches(ReplyContext c) {
       return c.envelope().get().status().get() != 0;
@@ -168,7 +168,7 @@ public enum ReplyRule {
     GatewayOutcome outcome(ReplyContext c, int attempts) {
       Envelope e = c.envelope().get();
       return new Rejected(
-          RefundError.fromEko(e.status().get(), e.message(), e.invalidParams()), c.providerReply(), attempts);
+          EkoRejections.fromEko(e.status().get(), e.message(), e.invalidParams()), c.providerReply(), attempts);
     }
   },
   REFUND_NOT_FINAL("Initiate Refund: status 0 with a tx_status other than 4 (Refunded)", Kind.OUTCOME_UNKNOWN) {

@@ -12,6 +12,7 @@ import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
+import io.refundkit.port.ProviderReply;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
@@ -175,10 +176,8 @@ final class ExchangeHandler {
   private <T> Answer respond(
       Validation<Seq<Violation>, T> input, java.util.function.Function<T, GatewayOutcome> call) {
     if (input.isInvalid()) {
-      Map<String, String> params = new TreeMap<>();
-      input.getError().forEach(v -> params.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
-      return new Answer(200, envelopes.encodeFailure(463, 1, EnvelopeCodec.TYPE_VALIDATION,
-          "Invalid request parameters", params), "invalid_request");
+      return reply(
+          ProviderReply.forRejection(new RefundError.InvalidInput(input.getError().toJavaList())), "invalid_request");
     }
     GatewayOutcome outcome = call.apply(input.get());
     if (outcome == null) {
@@ -198,7 +197,7 @@ final class ExchangeHandler {
       return new Answer(200, envelopes.encodeStatusRead(s.report()), "status_read");
     }
     if (outcome instanceof Rejected r) {
-      return rejected(r.reason());
+      return rejected(r);
     }
     if (outcome instanceof OutcomeUnknown u) {
       return new Answer(503, failure(503, "outcome unknown (" + u.cause().name().toLowerCase(Locale.ROOT)
@@ -211,39 +210,30 @@ final class ExchangeHandler {
     throw new IllegalStateException("unhandled outcome " + outcome.getClass().getName());
   }
 
-  private Answer rejected(RefundError reason) {
-    String label = "rejected_" + reason.code();
-    if (reason instanceof RefundError.AuthenticationFailed a) {
-      int code = a.authCode().getOrElse(a.httpStatus());
-      return new Answer(a.httpStatus(), envelopes.encodeFailure(code, 1, code, reason.message(), Map.of()), label);
-    }
-    if (reason instanceof RefundError.EndpointRefused e) {
-      return new Answer(e.httpStatus(), failure(e.httpStatus(), reason.message()), label);
-    }
-    if (reason instanceof RefundError.AlreadyRefunded) {
-      return business(1, RefundError.ALREADY_REFUNDED_MESSAGE, Map.of(), label);
-    }
-    if (reason instanceof RefundError.NotRefundable) {
-      return business(1, RefundError.NOT_REFUNDABLE_MESSAGE, Map.of(), label);
-    }
-    if (reason instanceof RefundError.InvalidParameters p) {
-      return new Answer(200, envelopes.encodeFailure(p.status(), 1, EnvelopeCodec.TYPE_VALIDATION, reason.message(),
-          p.invalidParams()), label);
-    }
-    if (reason instanceof RefundError.InvalidInput i) {
-      Map<String, String> params = new TreeMap<>();
-      i.violations().forEach(v -> params.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
-      return new Answer(200, envelopes.encodeFailure(463, 1, EnvelopeCodec.TYPE_VALIDATION, reason.message(), params),
-          label);
-    }
-    if (reason instanceof RefundError.OtherEkoRejection o) {
-      return business(o.status() == 0 ? 1 : o.status(), o.ekoMessage(), Map.of(), label);
-    }
-    return business(reason.ekoStatus().filter(s -> s != 0).getOrElse(1), reason.message(), Map.of(), label);
+  /**
+   * A rejection as the gateway gave it: its reply, as Eko would send it (the simulator's replies are shaped by
+   * {@link ProviderReply#forRejection}, the one place; a proxied Eko's are Eko's own). An envelope when the reply has
+   * a {@code status}, else a plain failure of its HTTP status.
+   */
+  private Answer rejected(Rejected rejected) {
+    return reply(rejected.reply(), "rejected_" + rejected.reason().code());
   }
 
-  private Answer business(int status, String message, Map<String, String> params, String label) {
-    return new Answer(200, envelopes.encodeFailure(status, 1, status, message, params), label);
+  private Answer reply(ProviderReply reply, String label) {
+    int http = reply.httpStatus();
+    if (reply.status().isEmpty()) {
+      return new Answer(http, failure(http, reply.message()), label);
+    }
+    int status = reply.status().get();
+    return new Answer(
+        http,
+        envelopes.encodeFailure(
+            status,
+            reply.responseStatusId().getOrElse(ProviderReply.FAILURE),
+            reply.responseTypeId().getOrElse(status),
+            reply.message(),
+            reply.invalidParams()),
+        label);
   }
 
   private Answer authRefusal(int code, String message) {

@@ -25,6 +25,7 @@ import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
+import io.refundkit.port.ProviderReply;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
@@ -306,7 +307,7 @@ public final class Simulator {
   }
 
   private static Rejected rejected(RefundError reason) {
-    return new Rejected(reason, Replies.rejection(reason), ATTEMPTS);
+    return new Rejected(reason, ProviderReply.forRejection(reason), ATTEMPTS);
   }
 
   // ------------------------------------------------------------------------------------------ faults and log
@@ -327,7 +328,7 @@ public final class Simulator {
       return type.cast(unknown("simulated: the request was lost on the way; nothing was applied"));
     }
     if (fault instanceof Fault.AuthRejected) {
-      return type.cast(rejected(new RefundError.AuthenticationFailed(401, Option.some(2484))));
+      return type.cast(rejected(new RefundError.AuthenticationFailed(Option.some(2484))));
     }
     if (fault instanceof Fault.Rejection rejection) {
       return type.cast(rejected(rejection.reason()));

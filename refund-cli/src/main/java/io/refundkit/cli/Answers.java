@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * nothing else; every hint in it repeats the options that reached this gateway and ledger ({@link Invocation}).
  * Never includes a key, or an OTP or otp_ref_id given as input.
  */
-final class Replies {
+final class Answers {
 
   private static final String NL = System.lineSeparator();
 
@@ -51,7 +51,7 @@ final class Replies {
     }
   }
 
-  private Replies() {}
+  private Answers() {}
 
   static Reply invalid(List<Violation> violations) {
     Map<String, Object> json = Reply.object("NOT_SENT");
@@ -87,16 +87,16 @@ final class Replies {
 
   static Reply refund(Context ctx, RefundResult result) {
     TransactionId tid = result.tid();
-    if (result instanceof RefundResult.Refunded r) {
+    if (result instanceof RefundResult.RefundConfirmed r) {
       return refunded(ctx, tid, r);
     }
     if (result instanceof RefundResult.NotRefunded n) {
       return notRefunded(ctx, tid, n);
     }
-    if (result instanceof RefundResult.Rejected r) {
+    if (result instanceof RefundResult.Refused r) {
       return rejected(ctx, tid, r.reason(), r.reply());
     }
-    if (result instanceof RefundResult.OutcomeUnknown u) {
+    if (result instanceof RefundResult.Unsettled u) {
       Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
       json.put("tid", tid.value());
       u.lastStatus().forEach(s -> status(json, s));
@@ -110,11 +110,11 @@ final class Replies {
               + NL
               + "  Do not initiate it again. Next: " + next);
     }
-    RefundResult.NotSent n = (RefundResult.NotSent) result;
+    RefundResult.NothingSent n = (RefundResult.NothingSent) result;
     return notSent(ctx, tid, n.cause(), n.detail(), Option.some("initiate " + tid + " --otp CUSTOMER_OTP"));
   }
 
-  private static Reply refunded(Context ctx, TransactionId tid, RefundResult.Refunded r) {
+  private static Reply refunded(Context ctx, TransactionId tid, RefundResult.RefundConfirmed r) {
     Map<String, Object> json = Reply.object("REFUNDED");
     json.put("tid", tid.value());
     StringBuilder human;
