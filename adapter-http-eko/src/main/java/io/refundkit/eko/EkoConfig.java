@@ -1,3 +1,5 @@
+// Longer than 400 lines on purpose: the settings, their documented defaults and the validating builder that
+// refuses each by name belong in one place, the one a user reads.
 package io.refundkit.eko;
 
 import io.refundkit.domain.Grammar;

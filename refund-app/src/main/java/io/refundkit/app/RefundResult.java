@@ -39,6 +39,17 @@ public sealed interface RefundResult {
    */
   String code();
 
+  /**
+   * The one function for this result's case: exhaustive by construction, so that a new case fails to compile
+   * wherever results are told apart, rather than falling through at run time.
+   */
+  <T> T fold(
+      java.util.function.Function<RefundConfirmed, T> refunded,
+      java.util.function.Function<NotRefunded, T> notRefunded,
+      java.util.function.Function<Refused, T> refused,
+      java.util.function.Function<Unsettled, T> unsettled,
+      java.util.function.Function<NothingSent, T> nothingSent);
+
   /** How a {@link Refunded} result is known. */
   enum Evidence {
     /** Eko answered this refund request with its receipt. */
@@ -76,6 +87,16 @@ public sealed interface RefundResult {
     }
 
     @Override
+    public <T> T fold(
+        java.util.function.Function<RefundConfirmed, T> refunded,
+        java.util.function.Function<NotRefunded, T> notRefunded,
+        java.util.function.Function<Refused, T> refused,
+        java.util.function.Function<Unsettled, T> unsettled,
+        java.util.function.Function<NothingSent, T> nothingSent) {
+      return refunded.apply(this);
+    }
+
+    @Override
     public String code() {
       return "refunded";
     }
@@ -100,6 +121,16 @@ public sealed interface RefundResult {
     }
 
     @Override
+    public <T> T fold(
+        java.util.function.Function<RefundConfirmed, T> refunded,
+        java.util.function.Function<NotRefunded, T> notRefunded,
+        java.util.function.Function<Refused, T> refused,
+        java.util.function.Function<Unsettled, T> unsettled,
+        java.util.function.Function<NothingSent, T> nothingSent) {
+      return notRefunded.apply(this);
+    }
+
+    @Override
     public String code() {
       return "not_refunded";
     }
@@ -121,6 +152,16 @@ public sealed interface RefundResult {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public <T> T fold(
+        java.util.function.Function<RefundConfirmed, T> refunded,
+        java.util.function.Function<NotRefunded, T> notRefunded,
+        java.util.function.Function<Refused, T> refused,
+        java.util.function.Function<Unsettled, T> unsettled,
+        java.util.function.Function<NothingSent, T> nothingSent) {
+      return refused.apply(this);
     }
 
     @Override
@@ -149,6 +190,16 @@ public sealed interface RefundResult {
     }
 
     @Override
+    public <T> T fold(
+        java.util.function.Function<RefundConfirmed, T> refunded,
+        java.util.function.Function<NotRefunded, T> notRefunded,
+        java.util.function.Function<Refused, T> refused,
+        java.util.function.Function<Unsettled, T> unsettled,
+        java.util.function.Function<NothingSent, T> nothingSent) {
+      return unsettled.apply(this);
+    }
+
+    @Override
     public String code() {
       return "outcome_unknown";
     }
@@ -165,6 +216,16 @@ public sealed interface RefundResult {
       Objects.requireNonNull(tid, "tid");
       Objects.requireNonNull(cause, "cause");
       Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public <T> T fold(
+        java.util.function.Function<RefundConfirmed, T> refunded,
+        java.util.function.Function<NotRefunded, T> notRefunded,
+        java.util.function.Function<Refused, T> refused,
+        java.util.function.Function<Unsettled, T> unsettled,
+        java.util.function.Function<NothingSent, T> nothingSent) {
+      return nothingSent.apply(this);
     }
 
     @Override

@@ -1,3 +1,5 @@
+// Longer than 400 lines on purpose: the benchmark plan (every phase, its settings and the summary it writes) is
+// one program a reader follows from top to bottom; it is not published.
 package io.refundkit.bench;
 
 import io.refundkit.bench.load.Clients;

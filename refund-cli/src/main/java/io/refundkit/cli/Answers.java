@@ -87,31 +87,26 @@ final class Answers {
 
   static Reply refund(Context ctx, RefundResult result) {
     TransactionId tid = result.tid();
-    if (result instanceof RefundResult.RefundConfirmed r) {
-      return refunded(ctx, tid, r);
-    }
-    if (result instanceof RefundResult.NotRefunded n) {
-      return notRefunded(ctx, tid, n);
-    }
-    if (result instanceof RefundResult.Refused r) {
-      return rejected(ctx, tid, r.reason(), r.reply());
-    }
-    if (result instanceof RefundResult.Unsettled u) {
-      Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
-      json.put("tid", tid.value());
-      u.lastStatus().forEach(s -> status(json, s));
-      String next = ctx.next("reconcile " + tid);
-      json.put("message", u.detail() + "; do not initiate it again, reconcile it");
-      json.put("next", next);
-      return new Reply(
-          ExitCode.OUTCOME_UNKNOWN,
-          json,
-          "Outcome unknown for transaction " + tid + ": " + ctx.who() + " may have refunded it (" + u.detail() + ")."
-              + NL
-              + "  Do not initiate it again. Next: " + next);
-    }
-    RefundResult.NothingSent n = (RefundResult.NothingSent) result;
-    return notSent(ctx, tid, n.cause(), n.detail(), Option.some("initiate " + tid + " --otp CUSTOMER_OTP"));
+    return result.fold(
+        r -> refunded(ctx, tid, r),
+        n -> notRefunded(ctx, tid, n),
+        r -> rejected(ctx, tid, r.reason(), r.reply()),
+        u -> unsettled(ctx, tid, u),
+        n -> notSent(ctx, tid, n.cause(), n.detail(), Option.some("initiate " + tid + " --otp CUSTOMER_OTP")));
+  }
+
+  private static Reply unsettled(Context ctx, TransactionId tid, RefundResult.Unsettled u) {
+    Map<String, Object> json = Reply.object("OUTCOME_UNKNOWN");
+    json.put("tid", tid.value());
+    u.lastStatus().forEach(s -> status(json, s));
+    String next = ctx.next("reconcile " + tid);
+    json.put("message", u.detail() + "; do not initiate it again, reconcile it");
+    json.put("next", next);
+    return new Reply(
+        ExitCode.OUTCOME_UNKNOWN,
+        json,
+        "Outcome unknown for transaction " + tid + ": " + ctx.who() + " may have refunded it (" + u.detail() + ")."
+            + NL + "  Do not initiate it again. Next: " + next);
   }
 
   private static Reply refunded(Context ctx, TransactionId tid, RefundResult.RefundConfirmed r) {

@@ -1,3 +1,5 @@
+// Longer than 400 lines on purpose: the server's limits are its API; each is documented here with the builder
+// setting that changes it, and the assembly of HttpCore's parts that enforces it.
 package io.refundkit.eko.server;
 
 import io.refundkit.domain.UserCode;
