@@ -3,7 +3,8 @@ package io.refundkit.inmemory;
 import io.refundkit.port.RefundLedger;
 import io.refundkit.tck.RefundLedgerContract;
 
-/** The in-memory ledger passes the ledger contract. */
+/** The in-memory ledger passes the ledger contract (quoted in docs/simulator.md as the TCK's example). */
+// README:tck-ledger-start
 class InMemoryRefundLedgerContractTest extends RefundLedgerContract {
 
   @Override
@@ -11,3 +12,4 @@ class InMemoryRefundLedgerContractTest extends RefundLedgerContract {
     return new InMemoryRefundLedger();
   }
 }
+// README:tck-ledger-end

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The README's seeding, clock and fault snippets, compiled and run (quoted verbatim, see ReadmeSnippetsTest). */
+/** docs/simulator.md's seeding, clock and fault snippets, compiled and run (quoted verbatim, see DocSnippetsTest). */
 class SimulatorApiExample {
 
   @Test
@@ -20,7 +20,9 @@ class SimulatorApiExample {
     // README:setup-start
     ManualClock clock = DemoDataset.clock(); // 2018-10-30T12:00:14.058Z, Eko's sample time
     InMemoryEko eko = InMemoryEko.create(SimulatorConfig.builder().name("ci").seed(7).build(), clock);
+    InMemoryEko demo = InMemoryEko.demo(clock);   // the demo dataset, seeded
     // README:setup-end
+    assertThat(demo.transaction(DemoDataset.SAMPLE_TID)).isNotEmpty();
 
     // README:seeding-start
     eko.seed()

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's "Several instances with PostgreSQL" snippet, compiled and run on the tests' PostgreSQL and an Eko
- * server backed by the simulator. The README quotes exactly the code between the markers.
+ * docs/embedding.md's "Several instances with PostgreSQL" snippet, compiled and run on the tests' PostgreSQL and an Eko
+ * server backed by the simulator. The document quotes exactly the code between the markers (DocSnippetsTest).
  */
 @ExtendWith(SharedPostgres.class)
 class PostgresLedgerExample {

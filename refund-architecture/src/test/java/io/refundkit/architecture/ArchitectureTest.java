@@ -25,7 +25,7 @@ import java.util.Set;
  * what Maven cannot: package leaks inside a module, third-party types in the domain or in public signatures,
  * cycles, and clock or randomness reads in the domain.
  *
- * <p>Every rule was seen failing once by planting a violation locally (see the README's architecture section).
+ * <p>Every rule was seen failing once by planting a violation locally (see docs/architecture.md).
  */
 @AnalyzeClasses(packages = "io.refundkit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

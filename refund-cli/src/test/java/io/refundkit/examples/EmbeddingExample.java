@@ -3,6 +3,15 @@ package io.refundkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundEvent;
+import io.refundkit.eko.Secret;
+import io.refundkit.eko.server.EkoServer;
+import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.inmemory.InMemoryEko;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+// README:embed-imports-start
 import io.refundkit.app.RefundResult;
 import io.refundkit.app.RefundService;
 import io.refundkit.domain.Agent;
@@ -12,20 +21,13 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
-import io.refundkit.eko.Secret;
-import io.refundkit.eko.server.EkoServer;
-import io.refundkit.inmemory.DemoDataset;
-import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
+// README:embed-imports-end
 
 /**
- * The README's "Embedding refundkit" snippet, compiled and run against an Eko server backed by the simulator.
- * {@code ReadmeSnippetsTest} checks that the README quotes exactly the code between the markers.
+ * The README's and docs/embedding.md's embedding snippet, compiled and run against an Eko server backed by the simulator.
+ * {@code DocSnippetsTest} checks that the documents quote exactly the code between the markers.
  */
 class EmbeddingExample {
 

@@ -2,6 +2,7 @@ package io.refundkit.inmemory.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// README:consumer-imports-start
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.Otp;
@@ -22,8 +23,9 @@ import io.vavr.control.Validation;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+// README:consumer-imports-end
 
-/** How a platform team tests its refund code offline against the simulator (quoted in the README). */
+/** How a platform team tests its refund code offline against the simulator (quoted in docs/simulator.md). */
 // README:consumer-start
 @ExtendWith(EkoSimulatorExtension.class)
 class ConsumerExample {

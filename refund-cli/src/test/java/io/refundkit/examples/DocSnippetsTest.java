@@ -1,0 +1,131 @@
+package io.refundkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Java in the README and in docs/ is compiled, passing code: each example file marks the parts it lends the
+ * documents with {@code // README:<name>-start} and {@code -end} (imports included, where a document shows them);
+ * every marked part appears in a document verbatim (indentation aside), and every {@code java} code block of a
+ * document is one of those parts. A snippet that stops compiling, or a block that was never compiled, fails here.
+ */
+class DocSnippetsTest {
+
+  static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  static final List<String> EXAMPLES =
+      List.of(
+          "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
+          "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
+        "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java"
+      })
+  void every_part_an_example_lends_appears_in_a_document(String example) throws IOException {
+    List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));
+    String docs = normalise(documentLines());
+
+    assertThat(snippets).isNotEmpty();
+    for (List<String> snippet : snippets) {
+      assertThat(snippet).isNotEmpty();
+      assertThat(docs).as(example).contains(String.join("\n", snippet));
+    }
+  }
+
+  @Test
+  void every_java_block_in_the_documents_is_compiled_code() throws IOException {
+    List<String> compiled = new ArrayList<>();
+    for (String example : EXAMPLES) {
+      for (List<String> snippet : snippets(Files.readAllLines(ROOT.resolve(example)))) {
+        compiled.add(String.join("\n", snippet));
+      }
+    }
+
+    for (Path doc : documents()) {
+      for (List<String> block : javaBlocks(Files.readAllLines(doc))) {
+        String text = String.join("\n", block);
+        assertThat(compiled).as("a java block of %s is a compiled example's part:%n%s", ROOT.relativize(doc), text)
+            .anySatisfy(part -> assertThat(part).isEqualTo(text));
+      }
+    }
+  }
+
+  static List<Path> documents() throws IOException {
+    List<Path> docs = new ArrayList<>();
+    docs.add(ROOT.resolve("README.md"));
+    try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+      files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+    }
+    return docs;
+  }
+
+  static List<String> documentLines() throws IOException {
+    List<String> all = new ArrayList<>();
+    for (Path doc : documents()) {
+      all.addAll(Files.readAllLines(doc));
+    }
+    return all;
+  }
+
+  /** Every {@code ```java} block, each as its lines without indentation. */
+  static List<List<String>> javaBlocks(List<String> lines) {
+    List<List<String>> all = new ArrayList<>();
+    List<String> current = null;
+    for (String line : lines) {
+      if (current != null && line.strip().equals("```")) {
+        all.add(current);
+        current = null;
+      } else if (current != null) {
+        current.add(line.strip());
+      } else if (line.strip().equals("```java")) {
+        current = new ArrayList<>();
+      }
+    }
+    return all;
+  }
+
+  /** Every marked region, each as its lines without indentation. */
+  static List<List<String>> snippets(List<String> lines) {
+    List<List<String>> all = new ArrayList<>();
+    List<String> current = null;
+    for (String line : lines) {
+      if (line.contains("README:") && line.contains("-end")) {
+        all.add(current);
+        current = null;
+      }
+      if (current != null) {
+        current.add(line.strip());
+      }
+      if (line.contains("README:") && line.contains("-start")) {
+        current = new ArrayList<>();
+      }
+    }
+    return all;
+  }
+
+  static String normalise(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      out.add(line.strip());
+    }
+    return String.join("\n", out);
+  }
+}
