@@ -10,10 +10,11 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
-import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
+import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.UnknownCause;
+import io.refundkit.testkit.ScriptedPeer;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +62,7 @@ class HostileResponseTest {
     }
   }
 
-  static EkoGateway client(HostilePeer peer) {
+  static EkoGateway client(ScriptedPeer peer) {
     return EkoGateways.create(EkoConfig.builder()
         .baseUrl(peer.baseUrl())
         .developerKey(Secrets.DEVELOPER_KEY)
@@ -76,8 +76,8 @@ class HostileResponseTest {
   }
 
   /** Runs {@code op} against a peer answering with {@code responder}; the call must return, never throw. */
-  static GatewayOutcome against(HostilePeer.Responder responder, Op op, long[] bytesWritten) throws IOException {
-    try (HostilePeer peer = new HostilePeer(responder); EkoGateway eko = client(peer)) {
+  static GatewayOutcome against(ScriptedPeer.Responder responder, Op op, long[] bytesWritten) throws IOException {
+    try (ScriptedPeer peer = ScriptedPeer.answeringWith(responder); EkoGateway eko = client(peer)) {
       GatewayOutcome outcome = assertTimeoutPreemptively(HANG_GUARD, () -> op.call.apply(eko));
       if (bytesWritten != null) {
         bytesWritten[0] = peer.bytesWritten();

@@ -21,6 +21,8 @@ import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
 import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.testkit.FaultProxy;
+import io.refundkit.testkit.RawClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ final class Sandbox implements AutoCloseable {
   static final Agent AGENT = Agent.of("9962981729", "20810200");
   static final Money OPENING_BALANCE = Money.of("1000000.00");
   static final String BASE_PATH = EkoServer.DEFAULT_BASE_PATH;
+  /** Hand-made requests to the server, signed with this module's key. */
+  static final RawClient RAW = RawClient.signingAs(Secrets.DEVELOPER_KEY, Secrets.ACCESS_KEY);
 
   final ManualClock clock = new ManualClock(Instant.now());
   final InMemoryEko eko;
