@@ -25,6 +25,8 @@ class ReadmeSnippetsTest {
         "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
         "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java"
       })
   void the_readme_quotes_the_example_verbatim(String example) throws IOException {
