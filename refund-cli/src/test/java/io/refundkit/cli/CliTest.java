@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.testkit.EkoUat;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -498,14 +499,14 @@ class CliTest {
       assertThat(refund.json().get("environment").asText()).isEqualTo(local.environment());
       assertThat(status.json().get("tx_status").asInt()).isEqualTo(4);
       assertThat(refund.all()).doesNotContain(customersOtp).doesNotContain(refId);
-      assertThat(refund.all()).doesNotContain(SandboxCommand.UAT_ACCESS_KEY).doesNotContain(SandboxCommand.UAT_DEVELOPER_KEY);
+      assertThat(refund.all()).doesNotContain(EkoUat.ACCESS_KEY).doesNotContain(EkoUat.DEVELOPER_KEY);
     }
 
     @Test
     void options_come_from_flags_as_well_as_the_environment() {
       Map<String, String> keysOnly =
           Map.of(
-              "EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY, "EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
+              "EKO_DEVELOPER_KEY", EkoUat.DEVELOPER_KEY, "EKO_ACCESS_KEY", EkoUat.ACCESS_KEY);
 
       Cli.Run run =
           run(keysOnly, "status", SAMPLE, "--base-url", local.server.baseUrl(),

@@ -11,6 +11,8 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.RawClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -71,12 +73,17 @@ class SandboxCommandTest {
     }
   }
 
+  /**
+   * A client configured for Eko's staging, keys and all, but for the base URL. The keys are the test kit's
+   * ({@link EkoUat}), so each test that refunds through it also proves that the sandbox's own copy
+   * ({@code SandboxCommand.UAT_*}, main code) is Eko's published pair.
+   */
   static EkoGateway stagingClient(String baseUrl) {
     return EkoGateways.create(
         EkoConfig.builder()
             .baseUrl(baseUrl)
-            .developerKey(SandboxCommand.UAT_DEVELOPER_KEY)
-            .accessKey(SandboxCommand.UAT_ACCESS_KEY)
+            .developerKey(EkoUat.DEVELOPER_KEY)
+            .accessKey(EkoUat.ACCESS_KEY)
             .build());
   }
 
@@ -153,11 +160,11 @@ class SandboxCommandTest {
   /** Two inquiries signed with one timestamp; the HTTP status of each. */
   static java.util.List<Integer> sameStampTwice(String baseUrl) throws Exception {
     String stamp = String.valueOf(System.currentTimeMillis());
-    String signature = new io.refundkit.eko.internal.Signer(io.refundkit.eko.Secret.of(SandboxCommand.UAT_ACCESS_KEY)).sign(stamp);
+    String signature = RawClient.sign(EkoUat.ACCESS_KEY, stamp);
     HttpRequest inquiry =
         HttpRequest.newBuilder(
                 URI.create(baseUrl + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
-            .header("developer_key", SandboxCommand.UAT_DEVELOPER_KEY)
+            .header("developer_key", EkoUat.DEVELOPER_KEY)
             .header("secret-key", signature)
             .header("secret-key-timestamp", stamp)
             .build();

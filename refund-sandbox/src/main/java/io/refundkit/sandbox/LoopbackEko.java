@@ -37,7 +37,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>By default the simulator holds the demo dataset ({@link DemoDataset}) and reads the system clock, the server
  * accepts Eko's published UAT keys ({@link EkoUat}) with {@link EkoServer.AuthMode#STRICT} authentication and closes
- * at once (no shutdown grace), and the client has {@link EkoConfig}'s defaults. {@link #builder()} changes any of it.
+ * at once (no shutdown grace), and the client has {@link EkoConfig}'s defaults. Thread-safe. {@link #builder()} changes any of it.
  * {@link #close()} closes the client and the server; the simulator is plain memory.
  */
 public final class LoopbackEko implements AutoCloseable {
@@ -47,7 +47,7 @@ public final class LoopbackEko implements AutoCloseable {
   private final String developerKey;
   private final String accessKey;
   private final Optional<Duration> clientDeadline;
-  private final EkoGateway gateway;
+  private EkoGateway gateway; // built on first use, under this object's lock
 
   private LoopbackEko(Builder builder) {
     this.eko = InMemoryEko.create(builder.simulator, builder.clock);
@@ -61,7 +61,7 @@ public final class LoopbackEko implements AutoCloseable {
     credentials.forEach((key, secret) -> server.credential(key, Secret.of(secret)));
     this.server = builder.server.apply(server).start();
     try {
-      this.gateway = EkoGateways.create(clientConfig().build());
+      clientConfig().build(); // a client deadline EkoConfig refuses fails here, not at the first gateway() call
     } catch (RuntimeException e) {
       this.server.close();
       throw e;
@@ -96,8 +96,14 @@ public final class LoopbackEko implements AutoCloseable {
     return server;
   }
 
-  /** An Eko HTTP client for this server, signing with the first credential; closed by {@link #close()}. */
-  public EkoGateway gateway() {
+  /**
+   * An Eko HTTP client for this server, signing with the first credential, built on first use and closed by
+   * {@link #close()}.
+   */
+  public synchronized EkoGateway gateway() {
+    if (gateway == null) {
+      gateway = EkoGateways.create(clientConfig().build());
+    }
     return gateway;
   }
 
@@ -115,7 +121,7 @@ public final class LoopbackEko implements AutoCloseable {
 
   /** The environment the client records this server's attempts under (a loopback base URL's identity). */
   public String environment() {
-    return gateway.environment();
+    return clientConfig().build().environment();
   }
 
   /** The OTP the customer of {@code tid} was texted last, as the customer reads it out; fails when there is none. */
@@ -133,10 +139,12 @@ public final class LoopbackEko implements AutoCloseable {
     return eko.callLog().stream().filter(c -> c.operation() == operation && c.tid().equals(tid)).count();
   }
 
-  /** Closes the client, then the server. Idempotent. */
+  /** Closes the client, if one was built, then the server. Idempotent. */
   @Override
-  public void close() {
-    gateway.close();
+  public synchronized void close() {
+    if (gateway != null) {
+      gateway.close();
+    }
     server.close();
   }
 
@@ -220,7 +228,7 @@ public final class LoopbackEko implements AutoCloseable {
       return credentials.isEmpty() ? Map.of(EkoUat.DEVELOPER_KEY, EkoUat.ACCESS_KEY) : credentials;
     }
 
-    /** Seeds the simulator, binds the server on a free loopback port (unless a port is set) and builds the client. */
+    /** Seeds the simulator and binds the server on a free loopback port (unless a port is set). */
     public LoopbackEko start() {
       return new LoopbackEko(this);
     }
