@@ -7,8 +7,8 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Exit 1: a bug inside a command is reported by its type only, never its message (it might hold a secret). */
 class InternalErrorTest {
