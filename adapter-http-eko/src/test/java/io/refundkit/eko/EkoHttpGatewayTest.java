@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.RefundError;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.apache.ApacheEkoGateways;
 import io.refundkit.eko.internal.Signer;
@@ -30,11 +29,12 @@ import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
 import io.refundkit.testkit.EkoReplies;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.refundkit.testkit.HttpWire;
 import io.refundkit.testkit.ScriptedPeer;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
@@ -108,27 +108,28 @@ class EkoHttpGatewayTest {
       Refunded refunded = (Refunded) run.outcome();
       assertThat(refunded.attempts()).isEqualTo(1);
       assertThat(refunded.receipt().tid()).isEqualTo(TID);
-      assertThat(refunded.receipt().refundTid()).isEqualTo(new TransactionId("2147591637"));
-      assertThat(refunded.receipt().refundedAmount()).isEqualTo(Money.of("5050.00"));
-      assertThat(refunded.receipt().balance()).contains(Money.of("2222637312.86"));
+      assertThat(refunded.receipt().refundTid()).isEqualTo(EkoSample.REFUND_TID);
+      assertThat(refunded.receipt().refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
+      assertThat(refunded.receipt().balance()).contains(EkoSample.BALANCE_AFTER_REFUND);
       assertThat(refunded.receipt().tds()).contains(Money.of("7.10"));
       assertThat(refunded.receipt().fee()).contains(Money.of("50.00"));
       assertThat(refunded.receipt().commissionReversed()).contains(Money.of("28.38"));
-      assertThat(refunded.receipt().timestamp()).contains(Instant.parse("2018-10-30T12:00:14.058Z"));
+      assertThat(refunded.receipt().timestamp()).contains(EkoSample.TIMESTAMP);
       assertThat(run.seen()).hasSize(1);
     }
 
     @Test
     void amounts_and_ids_as_json_numbers_and_tx_status_4_are_read_too() {
-      String body = "{\"status\":\"0\",\"tx_status\":4,\"data\":{\"refund_tid\":2147591637,\"tid\":13192443,"
+      String body = "{\"status\":\"0\",\"tx_status\":4,\"data\":{\"refund_tid\":" + EkoSample.REFUND_TID.value()
+          + ",\"tid\":" + EkoSample.TID.value() + ","
           + "\"refunded_amount\":5050.0,\"balance\":2.22263731286E9,\"unknown\":{\"x\":[1,2]}},\"extra\":true}";
 
       Run run = refundAgainst(json(200, body));
 
       assertThat(run.outcome()).isInstanceOf(Refunded.class);
       Refunded refunded = (Refunded) run.outcome();
-      assertThat(refunded.receipt().refundTid().value()).isEqualTo("2147591637");
-      assertThat(refunded.receipt().balance()).contains(Money.of(new BigDecimal("2222637312.86")));
+      assertThat(refunded.receipt().refundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
+      assertThat(refunded.receipt().balance()).contains(EkoSample.BALANCE_AFTER_REFUND);
     }
 
     @Test
@@ -141,7 +142,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void refund_data_for_another_tid_is_not_proof() {
-      Run run = refundAgainst(json(200, EkoReplies.REFUND_DONE.replace("\"tid\":\"13192443\"", "\"tid\":\"999\"")));
+      Run run = refundAgainst(json(200, EkoReplies.REFUND_DONE.replace("\"tid\":\"" + EkoSample.TID.value() + "\"", "\"tid\":\"999\"")));
 
       assertUnknown(run, UnknownCause.INCOMPLETE_SUCCESS);
     }
@@ -567,7 +568,7 @@ class EkoHttpGatewayTest {
 
         HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("POST");
-        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/13192443");
+        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/" + EkoSample.TID.value());
         assertThat(s.header("developer_key").orElseThrow()).isEqualTo(TestSecrets.DEVELOPER_KEY);
         assertThat(s.header("secret-key-timestamp").orElseThrow()).isEqualTo(String.valueOf(clock.millis()));
         assertThat(s.header("secret-key").orElseThrow()).isEqualTo(new Signer(Secret.of(TestSecrets.ACCESS_KEY)).sign(clock.millis()));
@@ -579,7 +580,7 @@ class EkoHttpGatewayTest {
         assertThat(body.get("otp").isIntegralNumber()).isTrue();
         assertThat(body.get("service_code").isIntegralNumber()).isTrue();
         assertThat(body.get("state").isIntegralNumber()).isTrue();
-        assertThat(body).isEqualTo(JSON.readTree("{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"otp\":"
+        assertThat(body).isEqualTo(JSON.readTree("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":"
             + TestSecrets.OTP + ",\"otp_ref_id\":\"" + TestSecrets.OTP_REF_ID + "\",\"service_code\":80,\"state\":1}"));
       }
     }
@@ -609,8 +610,8 @@ class EkoHttpGatewayTest {
 
         HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("POST");
-        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/13192443/otp");
-        assertThat(JSON.readTree(s.body())).isEqualTo(JSON.readTree("{\"initiator_id\":\"9962981729\"}"));
+        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/" + EkoSample.TID.value() + "/otp");
+        assertThat(JSON.readTree(s.body())).isEqualTo(JSON.readTree("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\"}"));
       }
     }
 
@@ -624,7 +625,7 @@ class EkoHttpGatewayTest {
         HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("GET");
         assertThat(s.target())
-            .isEqualTo("/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200");
+            .isEqualTo("/ekoapi/v3/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE);
         assertThat(s.header("developer_key").orElseThrow()).isNotBlank();
         assertThat(s.header("secret-key").orElseThrow()).isNotBlank();
         assertThat(s.header("secret-key-timestamp").orElseThrow()).hasSize(13);

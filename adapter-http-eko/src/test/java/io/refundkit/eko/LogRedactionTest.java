@@ -7,12 +7,12 @@ import io.refundkit.domain.Money;
 import io.refundkit.domain.OtpChallenge;
 import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundReceipt;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
 import io.refundkit.testkit.CapturingAppender;
 import io.refundkit.testkit.EkoReplies;
+import io.refundkit.testkit.EkoSample;
 import io.refundkit.testkit.ScriptedPeer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -80,7 +80,7 @@ class LogRedactionTest {
       eko.initiateRefund(TestSecrets.refund());
       eko.inquire(TestSecrets.AGENT, TestSecrets.TID);
     }
-    RefundReceipt receipt = RefundReceipt.complete(TestSecrets.TID, new TransactionId("2147591637"),
+    RefundReceipt receipt = RefundReceipt.complete(TestSecrets.TID, EkoSample.REFUND_TID,
         Money.of("5000.00"), Money.of("50.00"), Money.of("7.10"), Money.of("28.38"), Money.of("100.00"), Instant.now());
     BackingGateway backing = new BackingGateway();
     try (EkoServer server = RoundTripTest.server(backing).start();

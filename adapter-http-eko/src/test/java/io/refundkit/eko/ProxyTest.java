@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
 import io.refundkit.testkit.ScriptedPeer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -46,7 +47,7 @@ class ProxyTest {
       assertThat(((StatusRead) outcome).report().status()).isEqualTo(TxStatus.REFUNDED);
       assertThat(proxy.requests()).hasSize(2);
       assertThat(proxy.requests().get(0).firstLine())
-          .startsWith("GET http://127.0.0.1:9/ekoapi/v3/tools/reference/transaction/13192443?");
+          .startsWith("GET http://127.0.0.1:9/ekoapi/v3/tools/reference/transaction/" + EkoSample.TID.value() + "?");
       String expected = "Basic " + Base64.getEncoder().encodeToString("proxy-user:proxy-pass".getBytes(StandardCharsets.UTF_8));
       assertThat(proxy.requests().get(1).header("proxy-authorization")).contains(expected);
       assertThat(config.toString()).doesNotContain("proxy-pass");

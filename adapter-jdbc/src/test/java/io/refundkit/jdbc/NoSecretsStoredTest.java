@@ -16,6 +16,7 @@ import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundGateway;
 import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoSample;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -106,7 +107,7 @@ class NoSecretsStoredTest {
   private static void assertNoneStored(DataSource ds, List<String> secrets) throws SQLException {
     String dump = dumpLedgerTables(ds);
 
-    assertThat(dump).as("the dump holds the data").contains(TID.value()).contains("2147591637").contains("wrong_otp");
+    assertThat(dump).as("the dump holds the data").contains(TID.value()).contains(EkoSample.REFUND_TID.value()).contains("wrong_otp");
     for (String secret : secrets) {
       assertThat(dump).doesNotContain(secret);
     }

@@ -11,6 +11,7 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
 import io.refundkit.testkit.EkoUat;
 import io.refundkit.testkit.RawClient;
 import java.io.PrintWriter;
@@ -117,7 +118,7 @@ class SandboxCommandTest {
 
     JsonNode list = Cli.JSON.readTree(sms.body());
     assertThat(list.isArray()).isTrue();
-    assertThat(list.findValuesAsText("tid")).contains("13192443", "13192444");
+    assertThat(list.findValuesAsText("tid")).contains(EkoSample.TID.value(), "13192444");
     assertThat(list.get(0).get("otp").asText()).matches("[1-9]\\d{5}");
     JsonNode announced = Cli.JSON.readTree(out.toString().lines().findFirst().get());
     assertThat(announced.get("sms_url").asText()).isEqualTo(smsUrl);
@@ -128,9 +129,9 @@ class SandboxCommandTest {
     Path fixture = dir.resolve("fixture.json");
     Files.writeString(
         fixture,
-        "{\"wallets\":[{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"balance\":\"100.00\"}],"
+        "{\"wallets\":[{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"balance\":\"100.00\"}],"
             + "\"transactions\":[{\"tid\":\"555\",\"tx_status\":1,\"amount\":\"10.00\","
-            + "\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\"}]}");
+            + "\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\"}]}");
 
     String baseUrl = start("sandbox", "--port", "0", "--auth", "off", "--seed", fixture.toString());
 
@@ -163,7 +164,7 @@ class SandboxCommandTest {
     String signature = RawClient.sign(EkoUat.ACCESS_KEY, stamp);
     HttpRequest inquiry =
         HttpRequest.newBuilder(
-                URI.create(baseUrl + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
+                URI.create(baseUrl + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE))
             .header("developer_key", EkoUat.DEVELOPER_KEY)
             .header("secret-key", signature)
             .header("secret-key-timestamp", stamp)

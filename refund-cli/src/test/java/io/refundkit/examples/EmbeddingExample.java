@@ -69,7 +69,7 @@ class EmbeddingExample {
         // README:embed-end
         assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
         assertThat(((RefundResult.RefundConfirmed) result).receipt().get().refundTid()).isEqualTo(EkoSample.REFUND_TID);
-        assertThat(refunds.refund(new TransactionId("13192443"), RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
+        assertThat(refunds.refund(EkoSample.TID, RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
             .isEqualTo(RefundResult.Kind.REJECTED);
       }
       assertThat(audit).isNotEmpty();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.testkit.CapturingAppender;
+import io.refundkit.testkit.EkoUat;
 import io.refundkit.testkit.HttpWire;
 import io.refundkit.testkit.RawClient;
 import java.io.BufferedInputStream;
@@ -77,7 +78,7 @@ class HostileConnectionTest {
 
   /** A signed inquiry that the simulator answers with 200 when it gets through. */
   String inquiryTarget() {
-    return inquiryPath(tid) + "?initiator_id=9962981729&user_code=20810200";
+    return inquiryPath(tid) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE;
   }
 
   @Nested
@@ -375,7 +376,7 @@ class HostileConnectionTest {
     TransactionId t = new TransactionId("37000009");
     on.pending(t.value(), "10.00");
     HttpWire.Message answer = RawClient.exchange(on.server.port(),
-        RAW.get(inquiryPath(t) + "?initiator_id=9962981729&user_code=20810200"));
+        RAW.get(inquiryPath(t) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE));
     assertThat(answer.status()).isEqualTo(200);
     assertThat(HostileRequestTest.envelope(answer).get("status").asInt()).isZero();
   }

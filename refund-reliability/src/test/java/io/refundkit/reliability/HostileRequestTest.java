@@ -12,6 +12,7 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.testkit.EkoUat;
 import io.refundkit.testkit.HttpWire;
 import io.refundkit.testkit.RawClient;
 import java.io.BufferedInputStream;
@@ -88,7 +89,7 @@ class HostileRequestTest {
     return sandbox.otp(tid).digits();
   }
 
-  static final String AGENT_FIELDS = "\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\"";
+  static final String AGENT_FIELDS = "\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\"";
 
   static Stream<Arguments> hostileRequests() {
     List<Case> cases = new ArrayList<>();
@@ -102,8 +103,8 @@ class HostileRequestTest {
         "true", "null", "\"\"", "\"1 1 1 1 1 1\"", "99999999999999999999999999999999")) {
       cases.add(body("otp as " + otp, "{" + AGENT_FIELDS + ",\"otp\":" + otp + ",\"state\":1}"));
     }
-    cases.add(body("initiator_id as an object", "{\"initiator_id\":{},\"user_code\":\"20810200\",\"otp\":$OTP}"));
-    cases.add(body("user_code as an array", "{\"initiator_id\":\"9962981729\",\"user_code\":[1],\"otp\":$OTP}"));
+    cases.add(body("initiator_id as an object", "{\"initiator_id\":{},\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":$OTP}"));
+    cases.add(body("user_code as an array", "{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":[1],\"otp\":$OTP}"));
     cases.add(body("state 2", "{" + AGENT_FIELDS + ",\"otp\":$OTP,\"state\":2}"));
     cases.add(body("state as text", "{" + AGENT_FIELDS + ",\"otp\":$OTP,\"state\":\"one\"}"));
     cases.add(body("body is an array", "[{" + AGENT_FIELDS + ",\"otp\":$OTP}]"));
@@ -133,7 +134,7 @@ class HostileRequestTest {
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + RAW.authHeaders()
         + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
     cases.add(raw("a repeated developer_key, the first one unknown", false, t -> "GET " + inquiryPath(t.tid)
-        + "?initiator_id=9962981729&user_code=20810200 HTTP/1.1\r\nHost: x\r\ndeveloper_key: unknown-key\r\n"
+        + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE + " HTTP/1.1\r\nHost: x\r\ndeveloper_key: unknown-key\r\n"
         + RAW.authHeaders() + "Connection: close\r\n\r\n"));
     cases.add(raw("a bare CR inside a header value", true, t -> "POST " + refundPath(t.tid)
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Note: a\rX-Evil: 1\r\n"
@@ -222,7 +223,7 @@ class HostileRequestTest {
 
     @Test
     void a_body_over_the_64_KiB_limit_is_refused_with_413_before_anything_else() throws IOException {
-      byte[] body = ("{\"initiator_id\":\"9962981729\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
+      byte[] body = ("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
           .getBytes(StandardCharsets.UTF_8);
 
       HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), RAW.post(refundPath(tid), body));
@@ -330,7 +331,7 @@ class HostileRequestTest {
     void every_replay_of_a_signed_inquiry_is_refused_with_2485_and_only_the_first_reaches_the_simulator()
         throws Exception {
       String ts = RawClient.stamp();
-      byte[] request = ("GET " + inquiryPath(tid) + "?initiator_id=9962981729&user_code=20810200 HTTP/1.1\r\n"
+      byte[] request = ("GET " + inquiryPath(tid) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE + " HTTP/1.1\r\n"
           + "Host: x\r\ndeveloper_key: " + Secrets.DEVELOPER_KEY + "\r\nsecret-key: "
           + RawClient.sign(Secrets.ACCESS_KEY, ts) + "\r\nsecret-key-timestamp: " + ts
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);

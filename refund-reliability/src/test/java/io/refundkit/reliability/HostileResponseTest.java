@@ -14,6 +14,7 @@ import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.UnknownCause;
+import io.refundkit.testkit.EkoSample;
 import io.refundkit.testkit.ScriptedPeer;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
@@ -260,9 +261,9 @@ class HostileResponseTest {
   @Test
   void a_genuine_refund_envelope_labelled_text_plain_is_classified_by_its_body() throws IOException {
     byte[] envelope = ("{\"status\":0,\"response_status_id\":0,\"response_type_id\":74,\"message\":\"Refund done\","
-        + "\"data\":{\"refund_tid\":\"2147591637\",\"amount\":\"5000.00\",\"fee\":\"50.0\",\"tds\":\"7.1\","
+        + "\"data\":{\"refund_tid\":\"" + EkoSample.REFUND_TID.value() + "\",\"amount\":\"5000.00\",\"fee\":\"50.0\",\"tds\":\"7.1\","
         + "\"commission_reverse\":\"28.38\",\"balance\":\"2.22263731286E9\",\"currency\":\"INR\",\"tid\":\""
-        + TID.value() + "\",\"timestamp\":\"2018-10-30T12:00:14.058Z\",\"refunded_amount\":\"5050.00\"}}")
+        + TID.value() + "\",\"timestamp\":\"" + EkoSample.TIMESTAMP + "\",\"refunded_amount\":\"5050.00\"}}")
         .getBytes(StandardCharsets.UTF_8);
 
     GatewayOutcome outcome = against((out, peer) -> {

@@ -20,6 +20,7 @@ import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.testkit.CapturingAppender;
+import io.refundkit.testkit.EkoSample;
 import io.refundkit.testkit.FaultProxy;
 import io.refundkit.testkit.FaultProxy.Fault;
 import io.vavr.control.Option;
@@ -128,7 +129,7 @@ class SecretsTest {
         new RefundCommand(tid, consent, AGENT, Option.some(ServiceCode.PAYPOINT)),
         new OtpChallenge(tid, theRef, Instant.EPOCH),
         new OtpSent(new OtpChallenge(tid, theRef, Instant.EPOCH), 1),
-        new SmsMessage(Instant.EPOCH, "9123456789", tid, theOtp, 1),
+        new SmsMessage(Instant.EPOCH, EkoSample.CUSTOMER_MOBILE, tid, theOtp, 1),
         Option.some(consent),
         List.of(theOtp, theRef));
 

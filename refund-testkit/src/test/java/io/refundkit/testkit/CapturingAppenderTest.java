@@ -39,7 +39,7 @@ class CapturingAppenderTest {
     long mark = CapturingAppender.lineCount();
 
     logger.info("first {}", 1);
-    logger.atWarn().addKeyValue("tid", "13192443").log("second");
+    logger.atWarn().addKeyValue("tid", EkoSample.TID.value()).log("second");
 
     assertThat(CapturingAppender.linesSince(mark, "probe.counted"))
         .containsExactly("INFO probe.counted - first 1", "WARN probe.counted - second tid=13192443");

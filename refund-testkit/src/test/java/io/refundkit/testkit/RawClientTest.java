@@ -13,7 +13,7 @@ class RawClientTest {
   @CsvSource({
     "TEST_ACCESS_KEY_DO_NOT_USE, 1700000000000, u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=",
     "test-access-key-123, 1700000000000, 88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=",
-    "d2fe1d99-6298-4af2-8cc5-d97dcf46df30, 1700000000000, qIir8tILHtqxO1Mu3/fC3pVElIa0oIxXMRDUP0463Bc="
+    EkoUat.ACCESS_KEY + ", 1700000000000, qIir8tILHtqxO1Mu3/fC3pVElIa0oIxXMRDUP0463Bc="
   })
   void signs_every_published_vector(String accessKey, String timestamp, String expected) {
     assertThat(RawClient.sign(accessKey, timestamp)).isEqualTo(expected);

@@ -67,13 +67,15 @@ class ScriptedPeerTest {
 
   @Test
   void a_responder_writes_what_it_likes_and_the_bytes_are_counted() throws IOException {
-    try (ScriptedPeer peer = ScriptedPeer.answeringWith((out, p) -> out.write(
-        HttpWire.response(200, "text/plain", "hostile".getBytes(StandardCharsets.UTF_8))))) {
+    ScriptedPeer peer = ScriptedPeer.answeringWith((out, p) -> out.write(
+        HttpWire.response(200, "text/plain", "hostile".getBytes(StandardCharsets.UTF_8))));
 
-      HttpWire.Message answer = RawClient.exchange(peer.port(), CLIENT.get("/a"));
+    HttpWire.Message answer;
+    try (peer) {
+      answer = RawClient.exchange(peer.port(), CLIENT.get("/a"));
+    } // close() waits for the responder, so the count is final
 
-      assertThat(answer.bodyText()).isEqualTo("hostile");
-      assertThat(peer.bytesWritten()).isEqualTo(answer.raw().length);
-    }
+    assertThat(answer.bodyText()).isEqualTo("hostile");
+    assertThat(peer.bytesWritten()).isEqualTo(answer.raw().length);
   }
 }
