@@ -3,10 +3,8 @@ package io.refundkit.eko;
 import static io.refundkit.testkit.ScriptedPeer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refundkit.domain.Money;
 import io.refundkit.domain.OtpChallenge;
 import io.refundkit.domain.OtpRefId;
-import io.refundkit.domain.RefundReceipt;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
@@ -80,15 +78,13 @@ class LogRedactionTest {
       eko.initiateRefund(TestSecrets.refund());
       eko.inquire(TestSecrets.AGENT, TestSecrets.TID);
     }
-    RefundReceipt receipt = RefundReceipt.complete(TestSecrets.TID, EkoSample.REFUND_TID,
-        Money.of("5000.00"), Money.of("50.00"), Money.of("7.10"), Money.of("28.38"), Money.of("100.00"), Instant.now());
     BackingGateway backing = new BackingGateway();
     try (EkoServer server = RoundTripTest.server(backing).start();
         EkoGateway eko = RoundTripTest.client(server)) {
       backing.answer(new OtpSent(new OtpChallenge(TestSecrets.TID, new OtpRefId(TestSecrets.SERVER_OTP_REF_ID),
           Instant.now()), 1));
       eko.requestOtp(TestSecrets.AGENT, TestSecrets.TID);
-      backing.answer(new Refunded(receipt, 1));
+      backing.answer(new Refunded(EkoSample.RECEIPT, 1));
       eko.initiateRefund(TestSecrets.refund());
       backing.fail(new IllegalStateException("boom " + TestSecrets.OTP));
       eko.initiateRefund(TestSecrets.refund());

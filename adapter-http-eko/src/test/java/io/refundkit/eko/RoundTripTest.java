@@ -75,16 +75,7 @@ class RoundTripTest {
 
     @Test
     void refunded_round_trips_with_the_full_receipt() {
-      RefundReceipt receipt =
-          RefundReceipt.complete(
-              TID,
-              EkoSample.REFUND_TID,
-              Money.of("5000.00"),
-              Money.of("50.00"),
-              Money.of("7.10"),
-              Money.of("28.38"),
-              EkoSample.BALANCE_AFTER_REFUND,
-              EkoSample.TIMESTAMP);
+      RefundReceipt receipt = EkoSample.RECEIPT;
       BackingGateway backing = new BackingGateway();
 
       GatewayOutcome outcome = refundVia(backing, new Refunded(receipt, 1));

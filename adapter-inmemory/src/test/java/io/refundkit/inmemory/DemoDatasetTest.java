@@ -68,9 +68,7 @@ class DemoDatasetTest {
     assertThat(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND).isEqualTo(EkoSample.BALANCE_AFTER_REFUND);
     assertThat(DemoDataset.NEXT_REFUND_TID).isEqualTo(EkoSample.REFUND_TID.value());
     assertThat(DemoDataset.CLOCK_START).isEqualTo(EkoSample.TIMESTAMP);
-    assertThat(sample)
-        .isEqualTo(new Transaction(EkoSample.TID, EkoSample.AMOUNT, EkoSample.FEE, EkoSample.COMMISSION,
-            EkoSample.TDS, TxStatus.REFUND_PENDING));
+    assertThat(sample).isEqualTo(EkoSample.transaction(TxStatus.REFUND_PENDING));
   }
 
   @Test

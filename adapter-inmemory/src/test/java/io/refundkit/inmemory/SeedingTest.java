@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.Money;
-import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.testkit.EkoSample;
@@ -43,13 +42,7 @@ class SeedingTest {
 
       assertThat(view.transaction())
           .isEqualTo(
-              new Transaction(
-                  EkoSample.TID,
-                  Money.of("5000.00"),
-                  Money.of("50.00"),
-                  Money.of("28.38"),
-                  Money.of("7.10"),
-                  TxStatus.REFUND_PENDING));
+              EkoSample.transaction(TxStatus.REFUND_PENDING));
       assertThat(view.owner()).isEqualTo(AGENT);
       assertThat(view.customerMobile()).isEqualTo("9876543210");
     }

@@ -31,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,26 +46,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is on a socket or a log line, bounded by {@link #LIVENESS} (a guard against a hang, not a speed assertion).
  */
 @DisplayName("Hostile connections to the Eko server")
-class HostileConnectionTest {
+class HostileConnectionTest extends WithOnePendingTid {
 
   static final Duration LIVENESS = Duration.ofSeconds(20);
   /** Every line the server logs starts with this. */
   static final String SERVER_LINE = "eko-server ";
 
-  Sandbox sandbox;
-  TransactionId tid;
-  Sandbox.Untouched untouched;
-
-  @BeforeEach
-  void start() {
-    sandbox = Sandbox.start();
-    tid = sandbox.pending("37000001", "5000.00");
-    untouched = sandbox.untouched(tid);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+  HostileConnectionTest() {
+    super("37000001");
   }
 
   /** A signed refund POST's head with {@code framing} (Content-Length or Transfer-Encoding lines) and no body. */

@@ -29,8 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -45,24 +43,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * money moved), except where a test says which one call was expected.
  */
 @DisplayName("Hostile requests to the Eko server")
-class HostileRequestTest {
+class HostileRequestTest extends WithOnePendingTid {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  Sandbox sandbox;
-  TransactionId tid;
-  Sandbox.Untouched untouched;
-
-  @BeforeEach
-  void start() {
-    sandbox = Sandbox.start();
-    tid = sandbox.pending("32000001", "5000.00");
-    untouched = sandbox.untouched(tid);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+  HostileRequestTest() {
+    super("32000001");
   }
 
   /** One hostile request: how to build it, and whether a closed connection is an acceptable answer. */

@@ -1,7 +1,10 @@
 package io.refundkit.testkit;
 
 import io.refundkit.domain.Money;
+import io.refundkit.domain.RefundReceipt;
+import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
+import io.refundkit.domain.TxStatus;
 import java.time.Instant;
 
 /**
@@ -40,5 +43,14 @@ public final class EkoSample {
   /** The customer's mobile in refundkit's demo (Eko's sample names none). */
   public static final String CUSTOMER_MOBILE = "9123456789";
 
+  /** Eko's sample receipt, every field present, as the simulator issues it for the sample on the demo clock. */
+  public static final RefundReceipt RECEIPT =
+      RefundReceipt.complete(TID, REFUND_TID, AMOUNT, FEE, TDS, COMMISSION, BALANCE_AFTER_REFUND, TIMESTAMP);
+
   private EkoSample() {}
+
+  /** The sample transaction ({@link #TID} with its amount, fee, commission and tds) in {@code status}. */
+  public static Transaction transaction(TxStatus status) {
+    return new Transaction(TID, AMOUNT, FEE, COMMISSION, TDS, status);
+  }
 }

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -125,14 +124,7 @@ public final class FaultProxy implements AutoCloseable {
   private ServerSocket listener;
   private Thread acceptor;
   private final AtomicInteger acceptors = new AtomicInteger();
-  private final AtomicInteger connectionThreads = new AtomicInteger();
-  private final ExecutorService connections =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "fault-proxy-conn-" + connectionThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService connections = Sockets.daemonPool("fault-proxy-conn");
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
@@ -214,7 +206,7 @@ public final class FaultProxy implements AutoCloseable {
   /** Closes the listening socket: every new connection is refused until {@link #acceptConnections()}. */
   public void refuseConnections() {
     synchronized (listenerLock) {
-      closeQuietly(listener);
+      Sockets.closeQuietly(listener);
       listener = null;
       join(acceptor);
       acceptor = null;
@@ -264,7 +256,7 @@ public final class FaultProxy implements AutoCloseable {
       try {
         connections.execute(() -> serve(client));
       } catch (java.util.concurrent.RejectedExecutionException e) {
-        closeQuietly(client);
+        Sockets.closeQuietly(client);
         open.remove(client);
         return;
       }
@@ -409,10 +401,10 @@ public final class FaultProxy implements AutoCloseable {
     } catch (IOException e) {
       // a side went away: the connection ends, as it would on a real network
     } finally {
-      closeQuietly(client);
+      Sockets.closeQuietly(client);
       open.remove(client);
       if (upstream != null) {
-        closeQuietly(upstream);
+        Sockets.closeQuietly(upstream);
         open.remove(upstream);
       }
     }
@@ -446,7 +438,7 @@ public final class FaultProxy implements AutoCloseable {
     closing.countDown();
     refuseConnections();
     for (Socket s : open) {
-      closeQuietly(s);
+      Sockets.closeQuietly(s);
     }
     connections.shutdownNow();
     try {
@@ -469,14 +461,4 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
-    if (c == null) {
-      return;
-    }
-    try {
-      c.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-  }
 }

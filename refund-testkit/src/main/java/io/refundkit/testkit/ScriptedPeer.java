@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,14 +94,7 @@ public final class ScriptedPeer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final CountDownLatch firstRequest = new CountDownLatch(1);
-  private final AtomicInteger threads = new AtomicInteger();
-  private final ExecutorService pool =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "scripted-peer-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService pool = Sockets.daemonPool("scripted-peer");
   private final AtomicInteger acts = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
   private final LongAdder written = new LongAdder();
@@ -253,21 +245,13 @@ public final class ScriptedPeer implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    closeQuietly(socket);
-    open.forEach(ScriptedPeer::closeQuietly);
+    Sockets.closeQuietly(socket);
+    open.forEach(Sockets::closeQuietly);
     pool.shutdownNow();
     try {
       pool.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void closeQuietly(java.io.Closeable c) {
-    try {
-      c.close();
-    } catch (IOException e) {
-      // closing anyway
     }
   }
 

@@ -2,6 +2,7 @@ package io.refundkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refundkit.domain.TxStatus;
 import org.junit.jupiter.api.Test;
 
 /** The sample's numbers add up as docs/eko-protocol.md says, and Eko's reply bodies carry exactly them. */
@@ -12,6 +13,17 @@ class EkoSampleTest {
     assertThat(EkoSample.AMOUNT.plus(EkoSample.FEE)).isEqualTo(EkoSample.REFUNDED_AMOUNT);
     assertThat(EkoSample.REFUNDED_AMOUNT.minus(EkoSample.COMMISSION).plus(EkoSample.TDS)).isEqualTo(EkoSample.CREDIT);
     assertThat(EkoSample.OPENING_BALANCE.plus(EkoSample.CREDIT)).isEqualTo(EkoSample.BALANCE_AFTER_REFUND);
+  }
+
+  @Test
+  void the_receipt_and_the_transaction_are_built_from_the_samples_values() {
+    assertThat(EkoSample.RECEIPT.tid()).isEqualTo(EkoSample.TID);
+    assertThat(EkoSample.RECEIPT.refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
+    assertThat(EkoSample.RECEIPT.balance()).contains(EkoSample.BALANCE_AFTER_REFUND);
+    assertThat(EkoSample.RECEIPT.commissionReversed()).contains(EkoSample.COMMISSION);
+    assertThat(EkoSample.RECEIPT.tds()).contains(EkoSample.TDS);
+    assertThat(EkoSample.transaction(TxStatus.REFUND_PENDING).amount()).isEqualTo(EkoSample.AMOUNT);
+    assertThat(EkoSample.transaction(TxStatus.REFUNDED).status()).isEqualTo(TxStatus.REFUNDED);
   }
 
   @Test

@@ -14,36 +14,21 @@ import org.junit.jupiter.api.Test;
 class BookingTest {
 
   private static final Instant AT = Instant.parse("2018-10-30T12:00:00Z");
-  private static final Transaction REFUNDED =
-      new Transaction(
-          EkoSample.TID,
-          Money.of("5000.00"),
-          Money.of("50.00"),
-          Money.of("28.38"),
-          Money.of("7.10"),
-          TxStatus.REFUNDED);
+  private static final Transaction REFUNDED = EkoSample.transaction(TxStatus.REFUNDED);
 
   @Test
   void rebuilds_the_complete_receipt_the_refund_answered_with() {
-    Booking booking = new Booking(REFUNDED, Long.parseLong(EkoSample.REFUND_TID.value()), EkoSample.BALANCE_AFTER_REFUND, AT);
+    Booking booking =
+        new Booking(REFUNDED, Long.parseLong(EkoSample.REFUND_TID.value()), EkoSample.BALANCE_AFTER_REFUND,
+            EkoSample.TIMESTAMP);
 
     RefundReceipt receipt = booking.receipt();
 
-    assertThat(receipt)
-        .isEqualTo(
-            RefundReceipt.complete(
-                EkoSample.TID,
-                EkoSample.REFUND_TID,
-                Money.of("5000.00"),
-                Money.of("50.00"),
-                Money.of("7.10"),
-                Money.of("28.38"),
-                EkoSample.BALANCE_AFTER_REFUND,
-                AT));
+    assertThat(receipt).isEqualTo(EkoSample.RECEIPT);
     assertThat(receipt.refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
-    assertThat(receipt.commissionReversed()).isEqualTo(Option.some(Money.of("28.38")));
-    assertThat(receipt.tds()).isEqualTo(Option.some(Money.of("7.10")));
-    assertThat(receipt.timestamp()).isEqualTo(Option.some(AT));
+    assertThat(receipt.commissionReversed()).isEqualTo(Option.some(EkoSample.COMMISSION));
+    assertThat(receipt.tds()).isEqualTo(Option.some(EkoSample.TDS));
+    assertThat(receipt.timestamp()).isEqualTo(Option.some(EkoSample.TIMESTAMP));
   }
 
   @Test
