@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>By default the simulator holds the demo dataset ({@link DemoDataset}) and reads the system clock, the server
  * accepts Eko's published UAT keys ({@link EkoUat}) with {@link EkoServer.AuthMode#STRICT} authentication and closes
- * at once (no shutdown grace), and the client has {@link EkoConfig}'s defaults. Thread-safe. {@link #builder()} changes any of it.
- * {@link #close()} closes the client and the server; the simulator is plain memory.
+ * at once (no shutdown grace), and the client has {@link EkoConfig}'s defaults; {@link #builder()} changes any of
+ * it. {@link #close()} closes the client and the server; the simulator is plain memory. Thread-safe.
  */
 public final class LoopbackEko implements AutoCloseable {
 
