@@ -15,6 +15,7 @@ import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -38,8 +39,8 @@ import net.jqwik.api.Provide;
  */
 class SimulatorStateMachineProperties {
 
-  static final Agent AGENT = Agent.of("9962981729", "20810200");
-  static final Agent STRANGER = Agent.of("9962981729", "11111111");
+  static final Agent AGENT = EkoUat.AGENT;
+  static final Agent STRANGER = Agent.of(EkoUat.INITIATOR_ID, "11111111");
   static final Money OPENING = Money.of("1000.00");
   static final int TIDS = 4;
 

@@ -7,35 +7,41 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
-import io.refundkit.eko.Secret;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.Seeding;
+import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoUat;
 
 /**
- * The Eko sandbox of the multi-process tests: one simulator behind one {@link EkoServer} on loopback, with a
- * credential per client (one developer key signs at most ~1000 strictly increasing timestamps a second, and STRICT
- * mode refuses a reused one, so each client gets its own key, as separate deployments would).
+ * The Eko sandbox of the multi-process tests: a {@link LoopbackEko} (one simulator behind one {@link EkoServer})
+ * on the demo clock, with a credential per client (one developer key signs at most ~1000 strictly increasing
+ * timestamps a second, and STRICT mode refuses a reused one, so each client gets its own key, as separate
+ * deployments would).
  */
 final class Sandbox implements AutoCloseable {
 
-  static final Agent AGENT = DemoDataset.AGENT;
+  static final Agent AGENT = EkoUat.AGENT;
 
+  final LoopbackEko loopback;
   final InMemoryEko eko;
   final EkoServer server;
   private final int clients;
 
   Sandbox(int clients) {
-    this.eko = InMemoryEko.create(DemoDataset.clock());
-    this.clients = clients;
-    EkoServer.Builder builder = EkoServer.builder(eko);
+    LoopbackEko.Builder builder =
+        LoopbackEko.builder()
+            .clock(DemoDataset.clock())
+            .seed(eko -> eko.seed().wallet(AGENT, Money.of("100000000.00")).apply());
     for (int i = 0; i < clients; i++) {
-      builder.credential(developerKey(i), Secret.of(accessKey(i)));
+      builder.credential(developerKey(i), accessKey(i));
     }
-    this.server = builder.start();
-    eko.seed().wallet(AGENT, Money.of("100000000.00")).apply();
+    this.loopback = builder.start();
+    this.eko = loopback.eko();
+    this.server = loopback.server();
+    this.clients = clients;
   }
 
   static String developerKey(int client) {
@@ -57,7 +63,7 @@ final class Sandbox implements AutoCloseable {
 
   /** The OTP the customer of {@code tid} was texted last. */
   RefundConsent customersOtp(TransactionId tid) {
-    return RefundConsent.of(eko.outbox().latestOtp(tid).get());
+    return RefundConsent.of(loopback.latestOtp(tid));
   }
 
   /** A new HTTP client (its own connection pool) for client number {@code client}. */
@@ -68,6 +74,7 @@ final class Sandbox implements AutoCloseable {
     return EkoGateways.create(config(server.baseUrl(), client));
   }
 
+  /** Client number {@code client}'s configuration (also built by {@link CrashingRefunder}, a child process). */
   static EkoConfig config(String baseUrl, int client) {
     return EkoConfig.builder()
         .baseUrl(baseUrl)
@@ -77,17 +84,15 @@ final class Sandbox implements AutoCloseable {
   }
 
   long refundRequests(TransactionId tid) {
-    return eko.callLog().stream()
-        .filter(c -> c.operation() == Operation.INITIATE_REFUND && c.tid().equals(tid))
-        .count();
+    return loopback.calls(Operation.INITIATE_REFUND, tid);
   }
 
   long refundRequests() {
-    return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
+    return loopback.calls(Operation.INITIATE_REFUND);
   }
 
   @Override
   public void close() {
-    server.close();
+    loopback.close();
   }
 }

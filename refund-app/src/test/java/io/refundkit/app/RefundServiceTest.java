@@ -24,6 +24,7 @@ import io.refundkit.port.NotSentCause;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundLedger;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -83,10 +84,10 @@ class RefundServiceTest {
       assertThat(result).isInstanceOf(RefundResult.RefundConfirmed.class);
       var refunded = (RefundResult.RefundConfirmed) result;
       assertThat(refunded.confirmedByInquiry()).isFalse();
-      assertThat(refunded.receipt().get().refundTid().value()).isEqualTo("2147591637");
+      assertThat(refunded.receipt().get().refundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
       assertThat(refunded.receipt().get().balance().get()).isEqualTo(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND);
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
-      assertThat(attempt(TID).get().refundTid().get().value()).isEqualTo("2147591637");
+      assertThat(attempt(TID).get().refundTid().get().value()).isEqualTo(EkoSample.REFUND_TID.value());
     }
 
     @Test

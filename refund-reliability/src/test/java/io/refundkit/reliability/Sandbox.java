@@ -13,7 +13,6 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
-import io.refundkit.eko.Secret;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.InMemoryEko;
@@ -21,6 +20,10 @@ import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
 import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.FaultProxy;
+import io.refundkit.testkit.RawClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,31 +31,45 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * One Eko on loopback, as issue #7 wants it: the simulator ({@link InMemoryEko}, the truth) behind a real
- * {@link EkoServer}, behind a {@link FaultProxy}; clients are real Eko HTTP gateways pointed at the proxy. The
+ * One Eko on loopback, as issue #7 wants it: a {@link LoopbackEko} (the simulator, the truth, behind a real
+ * {@link EkoServer}) behind a {@link FaultProxy}; clients are real Eko HTTP gateways pointed at the proxy. The
  * simulator and the services read a {@link ManualClock} (OTPs never expire mid-test); the server checks signatures
  * against the system clock, as it must. Closes everything it made.
  */
 final class Sandbox implements AutoCloseable {
 
-  static final Agent AGENT = Agent.of("9962981729", "20810200");
+  static final Agent AGENT = EkoUat.AGENT;
   static final Money OPENING_BALANCE = Money.of("1000000.00");
-  static final String BASE_PATH = EkoServer.DEFAULT_BASE_PATH;
+  static final String BASE_PATH = EkoUat.BASE_PATH;
+  /** Hand-made requests to the server, signed with this module's key. */
+  static final RawClient RAW = RawClient.signingAs(Secrets.DEVELOPER_KEY, Secrets.ACCESS_KEY);
 
   final ManualClock clock = new ManualClock(Instant.now());
+  final LoopbackEko loopback;
   final InMemoryEko eko;
   final EkoServer server;
   final FaultProxy proxy;
   final InMemoryRefundLedger ledger = new InMemoryRefundLedger();
   private final List<EkoGateway> gateways = new ArrayList<>();
 
+  /**
+   * The simulator with {@link #AGENT}'s wallet opened with {@link #OPENING_BALANCE}; the server accepts this module's
+   * keys ({@link Secrets}), {@code server} sets anything else.
+   */
   private Sandbox(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
-    this.eko = InMemoryEko.create(simulator, clock);
-    EkoServer.Builder b = EkoServer.builder(eko).credential(Secrets.DEVELOPER_KEY, Secret.of(Secrets.ACCESS_KEY));
+    LoopbackEko.Builder loopback =
+        LoopbackEko.builder()
+            .simulator(simulator)
+            .clock(clock)
+            .seed(eko -> eko.seed().wallet(AGENT, OPENING_BALANCE).apply())
+            .credential(Secrets.DEVELOPER_KEY, Secrets.ACCESS_KEY)
+            .server(server);
     for (int i = 0; i < Secrets.EXTRA_CREDENTIALS; i++) {
-      b.credential(Secrets.developerKey(i), Secret.of(Secrets.accessKey(i)));
+      loopback.credential(Secrets.developerKey(i), Secrets.accessKey(i));
     }
-    this.server = server.apply(b).start();
+    this.loopback = loopback.start();
+    this.eko = this.loopback.eko();
+    this.server = this.loopback.server();
     this.proxy = FaultProxy.to(this.server.port());
   }
 
@@ -62,9 +79,7 @@ final class Sandbox implements AutoCloseable {
   }
 
   static Sandbox start(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
-    Sandbox s = new Sandbox(simulator, server);
-    s.eko.seed().wallet(AGENT, OPENING_BALANCE).apply();
-    return s;
+    return new Sandbox(simulator, server);
   }
 
   /**
@@ -73,10 +88,8 @@ final class Sandbox implements AutoCloseable {
    * is too slow shorten the response timeout themselves.
    */
   EkoConfig.Builder config() {
-    return EkoConfig.builder()
+    return loopback.clientConfig()
         .baseUrl(proxy.baseUrl(BASE_PATH))
-        .developerKey(Secrets.DEVELOPER_KEY)
-        .accessKey(Secrets.ACCESS_KEY)
         .connectTimeout(Duration.ofMillis(500))
         .responseTimeout(Duration.ofSeconds(2))
         .connectionLeaseTimeout(Duration.ofSeconds(2))
@@ -131,7 +144,7 @@ final class Sandbox implements AutoCloseable {
   }
 
   long simulatorCalls(Operation op, TransactionId tid) {
-    return eko.callLog().stream().filter(c -> c.operation() == op && c.tid().equals(tid)).count();
+    return loopback.calls(op, tid);
   }
 
   List<CallRecord> callLog() {
@@ -183,6 +196,6 @@ final class Sandbox implements AutoCloseable {
       gateways.forEach(EkoGateway::close);
     }
     proxy.close();
-    server.close();
+    loopback.close();
   }
 }

@@ -1,4 +1,4 @@
-package io.refundkit.reliability;
+package io.refundkit.testkit;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -38,11 +37,18 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Counts every request it read and every request it forwarded, per method and path (query dropped), so a test
  * can prove the refund POST reached the server at most once.
+ *
+ * <pre>{@code
+ * try (FaultProxy proxy = FaultProxy.to(server.port())) {
+ *   proxy.script(FaultProxy.Script.on("POST", "/ekoapi/v3/customer/payment/refund/", FaultProxy.Fault.LOSE_ANSWER));
+ *   // point the client at proxy.baseUrl("/ekoapi/v3")
+ * }
+ * }</pre>
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
   /** What happens to one request and its answer. */
-  enum Fault {
+  public enum Fault {
     /** Relayed untouched. */
     NONE(true, true),
     /** The answer is held back for {@link #delay} (shorter than the client's response timeout), then relayed. */
@@ -76,24 +82,26 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** Whether the server receives (and acts on) the request. */
-    boolean reachesServer() {
+    public boolean reachesServer() {
       return reachesServer;
     }
 
     /** Whether the client gets the server's answer intact. */
-    boolean answerArrives() {
+    public boolean answerArrives() {
       return answerArrives;
     }
   }
 
   /** A request as the proxy read it: {@code number} counts from 1 over the proxy's life. */
-  record Request(String method, String path, long number) {}
+  public record Request(String method, String path, long number) {}
 
   /** Picks the fault for each request; called from connection threads, so it must be thread-safe. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
+    /** The fault to apply to {@code request}. */
     Fault faultFor(Request request);
 
+    /** {@code fault} for every request. */
     static Script always(Fault fault) {
       return r -> fault;
     }
@@ -116,14 +124,7 @@ final class FaultProxy implements AutoCloseable {
   private ServerSocket listener;
   private Thread acceptor;
   private final AtomicInteger acceptors = new AtomicInteger();
-  private final AtomicInteger connectionThreads = new AtomicInteger();
-  private final ExecutorService connections =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "fault-proxy-conn-" + connectionThreads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService connections = Sockets.daemonPool("fault-proxy-conn");
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
@@ -151,7 +152,7 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** A proxy on a free loopback port in front of {@code 127.0.0.1:upstreamPort}. */
-  static FaultProxy to(int upstreamPort) {
+  public static FaultProxy to(int upstreamPort) {
     try {
       return new FaultProxy(upstreamPort);
     } catch (IOException e) {
@@ -159,41 +160,42 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The client's base URL: the proxy's address with the server's base path. */
-  String baseUrl(String basePath) {
+  public String baseUrl(String basePath) {
     return "http://127.0.0.1:" + port + basePath;
   }
 
-  FaultProxy script(Script script) {
+  /** How each request from now on is faulted (default: none). */
+  public FaultProxy script(Script script) {
     this.script = Objects.requireNonNull(script, "script");
     return this;
   }
 
   /** How long {@link Fault#DELAY} holds an answer back. */
-  FaultProxy delay(Duration delay) {
+  public FaultProxy delay(Duration delay) {
     this.delay = delay;
     return this;
   }
 
   /** How long {@link Fault#TOO_SLOW} keeps the client waiting before it closes (cut short by {@link #close()}). */
-  FaultProxy tooSlow(Duration tooSlow) {
+  public FaultProxy tooSlow(Duration tooSlow) {
     this.tooSlow = tooSlow;
     return this;
   }
 
   /** {@link Fault#DRIP}: {@code chunk} bytes, then {@code pause}, until the answer is through. */
-  FaultProxy drip(int chunk, Duration pause) {
+  public FaultProxy drip(int chunk, Duration pause) {
     this.dripChunk = chunk;
     this.dripPause = pause;
     return this;
   }
 
   /** {@link Fault#LATE_DELIVERY} waits for {@code release}, and counts {@code delivered} down once answered. */
-  FaultProxy hold(CountDownLatch release, CountDownLatch delivered) {
+  public FaultProxy hold(CountDownLatch release, CountDownLatch delivered) {
     this.release = release;
     this.delivered = delivered;
     return this;
@@ -202,9 +204,9 @@ final class FaultProxy implements AutoCloseable {
   // ------------------------------------------------------------------------------------ refusing connections
 
   /** Closes the listening socket: every new connection is refused until {@link #acceptConnections()}. */
-  void refuseConnections() {
+  public void refuseConnections() {
     synchronized (listenerLock) {
-      closeQuietly(listener);
+      Sockets.closeQuietly(listener);
       listener = null;
       join(acceptor);
       acceptor = null;
@@ -212,7 +214,7 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** Binds the same port again and accepts connections. */
-  void acceptConnections() {
+  public void acceptConnections() {
     synchronized (listenerLock) {
       if (listener != null) {
         return;
@@ -254,7 +256,7 @@ final class FaultProxy implements AutoCloseable {
       try {
         connections.execute(() -> serve(client));
       } catch (java.util.concurrent.RejectedExecutionException e) {
-        closeQuietly(client);
+        Sockets.closeQuietly(client);
         open.remove(client);
         return;
       }
@@ -264,41 +266,43 @@ final class FaultProxy implements AutoCloseable {
   // ------------------------------------------------------------------------------------ counters
 
   /** Requests read from clients with this method and path (query dropped), faulted or not. */
-  long received(String method, String path) {
+  public long received(String method, String path) {
     LongAdder n = received.get(method + " " + path);
     return n == null ? 0 : n.sum();
   }
 
   /** Requests with this method and path that were written to the server. */
-  long forwarded(String method, String path) {
+  public long forwarded(String method, String path) {
     LongAdder n = forwarded.get(method + " " + path);
     return n == null ? 0 : n.sum();
   }
 
-  long receivedTotal() {
+  /** Requests read from clients, faulted or not. */
+  public long receivedTotal() {
     return receivedTotal.sum();
   }
 
-  long forwardedTotal() {
+  /** Requests written to the server. */
+  public long forwardedTotal() {
     return forwardedTotal.sum();
   }
 
   /** Forwarded requests per "METHOD path", sorted. */
-  Map<String, Long> forwardedByPath() {
+  public Map<String, Long> forwardedByPath() {
     Map<String, Long> m = new TreeMap<>();
     forwarded.forEach((k, v) -> m.put(k, v.sum()));
     return m;
   }
 
   /** How often each fault was applied. */
-  Map<Fault, Long> faultsApplied() {
+  public Map<Fault, Long> faultsApplied() {
     Map<Fault, Long> m = new EnumMap<>(Fault.class);
     applied.forEach((k, v) -> m.put(k, v.sum()));
     return m;
   }
 
   /** Connections currently open from clients (a pooled client keeps idle ones). */
-  int openConnections() {
+  public int openConnections() {
     return open.size();
   }
 
@@ -397,10 +401,10 @@ final class FaultProxy implements AutoCloseable {
     } catch (IOException e) {
       // a side went away: the connection ends, as it would on a real network
     } finally {
-      closeQuietly(client);
+      Sockets.closeQuietly(client);
       open.remove(client);
       if (upstream != null) {
-        closeQuietly(upstream);
+        Sockets.closeQuietly(upstream);
         open.remove(upstream);
       }
     }
@@ -434,7 +438,7 @@ final class FaultProxy implements AutoCloseable {
     closing.countDown();
     refuseConnections();
     for (Socket s : open) {
-      closeQuietly(s);
+      Sockets.closeQuietly(s);
     }
     connections.shutdownNow();
     try {
@@ -457,14 +461,4 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
-    if (c == null) {
-      return;
-    }
-    try {
-      c.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-  }
 }

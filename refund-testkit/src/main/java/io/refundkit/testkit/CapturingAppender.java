@@ -1,4 +1,4 @@
-package io.refundkit.reliability;
+package io.refundkit.testkit;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -15,22 +15,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Sees every log event of the test JVM (configured in logback-test.xml). Each line (level, logger, formatted
- * message, key-value pairs, stack trace) is scanned for {@link Secrets} as it is appended, and the most recent
- * {@link #KEPT} lines are kept so a secret registered after it was logged is still found by a final re-scan.
- * Memory stays bounded however long the soak runs.
+ * A logback appender that keeps what the test JVM logs, for tests that assert on log lines (a request was logged,
+ * nothing secret was). Name it in {@code logback-test.xml}:
+ *
+ * <pre>{@code
+ * <appender name="CAPTURE" class="io.refundkit.testkit.CapturingAppender"/>
+ * }</pre>
+ *
+ * <p>Each event becomes one line: level, logger, formatted message, key-value pairs, stack trace. The most recent
+ * {@link #KEPT} lines are kept (memory stays bounded however long a soak runs) and every line is counted, in all
+ * and per logger. A subclass that must see every line, not only the kept ones (a secret scan), overrides
+ * {@link #appended(String, String)}, which is called for each line as it is appended.
+ *
+ * <p>The lines are static: one capture per JVM, as logback configures one appender per JVM.
  */
-public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
+public class CapturingAppender extends AppenderBase<ILoggingEvent> {
 
-  static final int KEPT = 50_000;
+  /** How many of the most recent lines are kept. */
+  public static final int KEPT = 50_000;
 
   private static final ArrayDeque<String> RECENT = new ArrayDeque<>();
-  private static final List<String> LEAKS = new ArrayList<>();
   private static final LongAdder LINES = new LongAdder();
   private static final Map<String, LongAdder> BY_LOGGER = new ConcurrentHashMap<>();
 
   @Override
-  protected void append(ILoggingEvent event) {
+  protected final void append(ILoggingEvent event) {
     StringBuilder line =
         new StringBuilder(event.getLevel().toString())
             .append(' ')
@@ -44,14 +53,9 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
       line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
     }
     String text = line.toString();
-    String name = event.getLoggerName();
-    String family = name.startsWith("io.refundkit") ? name : name.startsWith("org.apache.hc") ? "org.apache.hc" : "other";
-    BY_LOGGER.computeIfAbsent(family, k -> new LongAdder()).increment();
-    List<String> found = Secrets.findIn(text);
+    BY_LOGGER.computeIfAbsent(event.getLoggerName(), k -> new LongAdder()).increment();
+    appended(text, event.getLoggerName());
     synchronized (RECENT) {
-      if (!found.isEmpty() && LEAKS.size() < 100) {
-        LEAKS.add(found + " logged by " + name);
-      }
       RECENT.addLast(text);
       LINES.increment(); // under the lock, so a count taken under it matches the kept lines
       if (RECENT.size() > KEPT) {
@@ -61,37 +65,34 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
     }
   }
 
-  /** Leaks found as lines were appended, plus a re-scan of the kept lines against every secret known now. */
-  static List<String> leaks() {
-    List<String> all;
-    List<String> recent;
+  /** Called with every line as it is appended, before it is kept; does nothing here. */
+  protected void appended(String line, String loggerName) {}
+
+  /** The kept lines, oldest first: every line, as long as no more than {@link #KEPT} were appended. */
+  public static List<String> lines() {
     synchronized (RECENT) {
-      all = new ArrayList<>(LEAKS);
-      recent = new ArrayList<>(RECENT);
+      return new ArrayList<>(RECENT);
     }
-    for (String line : recent) {
-      List<String> found = Secrets.findIn(line);
-      if (!found.isEmpty()) {
-        all.add(found + " in a kept line");
-      }
-    }
-    return all;
   }
 
-  static long lineCount() {
+  /** How many lines were appended since the JVM started (kept or not). */
+  public static long lineCount() {
     return LINES.sum();
   }
 
-  static long lineCount(String loggerFamily) {
-    LongAdder n = BY_LOGGER.get(loggerFamily);
-    return n == null ? 0 : n.sum();
+  /** How many lines were appended by loggers whose name starts with {@code loggerPrefix}. */
+  public static long lineCount(String loggerPrefix) {
+    return BY_LOGGER.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(loggerPrefix))
+        .mapToLong(e -> e.getValue().sum())
+        .sum();
   }
 
   /**
    * The first line appended after {@code mark} (a {@link #lineCount()} taken earlier) that contains {@code text},
    * waiting for it up to {@code bound}, a liveness bound: the wait ends as soon as such a line is appended.
    */
-  static Optional<String> awaitLine(long mark, String text, Duration bound) throws InterruptedException {
+  public static Optional<String> awaitLine(long mark, String text, Duration bound) throws InterruptedException {
     long until = System.nanoTime() + bound.toNanos();
     synchronized (RECENT) {
       List<String> found = linesSince(mark, text);
@@ -107,8 +108,8 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
     }
   }
 
-  /** The lines appended after {@code mark} (a {@link #lineCount()} taken earlier) that contain {@code text}. */
-  static List<String> linesSince(long mark, String text) {
+  /** The kept lines appended after {@code mark} (a {@link #lineCount()} taken earlier) that contain {@code text}. */
+  public static List<String> linesSince(long mark, String text) {
     List<String> found = new ArrayList<>();
     synchronized (RECENT) {
       Iterator<String> newestFirst = RECENT.descendingIterator();
@@ -120,11 +121,5 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
       }
     }
     return found;
-  }
-
-  static List<String> recent() {
-    synchronized (RECENT) {
-      return new ArrayList<>(RECENT);
-    }
   }
 }

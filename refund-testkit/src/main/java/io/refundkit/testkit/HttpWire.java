@@ -1,4 +1,4 @@
-package io.refundkit.reliability;
+package io.refundkit.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,12 +12,15 @@ import java.util.Optional;
 /**
  * Just enough HTTP/1.1 framing for test peers: read one message (head, then a {@code Content-Length}, chunked or
  * read-to-close body) as raw bytes, and build simple responses. Bounded: a head over 64 KiB or a body over 16 MiB
- * is refused with an {@link IOException}.
+ * is refused with an {@link IOException}. Written for peers that must see the bytes exactly as they came, so it
+ * validates nothing it does not need to find the message's end.
  */
-final class HttpWire {
+public final class HttpWire {
 
-  static final int MAX_HEAD = 64 * 1024;
-  static final int MAX_BODY = 16 * 1024 * 1024;
+  /** The longest head {@link #read} accepts. */
+  public static final int MAX_HEAD = 64 * 1024;
+  /** The longest body {@link #read} accepts. */
+  public static final int MAX_BODY = 16 * 1024 * 1024;
 
   private HttpWire() {}
 
@@ -30,34 +33,44 @@ final class HttpWire {
    * @param headLength bytes of {@code raw} that are the head (through the blank line)
    * @param body the body, de-chunked
    */
-  record Message(String firstLine, List<String> headers, byte[] raw, int headLength, byte[] body) {
+  public record Message(String firstLine, List<String> headers, byte[] raw, int headLength, byte[] body) {
 
-    String method() {
+    /** The request's method. */
+    public String method() {
       return firstLine.split(" ", 3)[0];
     }
 
-    /** The request target without its query. */
-    String path() {
+    /** The request target as sent: path and query. */
+    public String target() {
       String[] parts = firstLine.split(" ", 3);
-      String target = parts.length > 1 ? parts[1] : "";
+      return parts.length > 1 ? parts[1] : "";
+    }
+
+    /** The request target without its query. */
+    public String path() {
+      String target = target();
       int q = target.indexOf('?');
       return q < 0 ? target : target.substring(0, q);
     }
 
-    int status() {
+    /** The response's status code; -1 when the status line has none. */
+    public int status() {
       String[] parts = firstLine.split(" ", 3);
       return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
     }
 
-    int bodyLength() {
+    /** Bytes of {@link #raw()} after the head: the body as framed on the wire. */
+    public int bodyLength() {
       return raw.length - headLength;
     }
 
-    String bodyText() {
+    /** The de-chunked body as UTF-8 text. */
+    public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    Optional<String> header(String name) {
+    /** The value of the first header named {@code name} (case-insensitive), trimmed. */
+    public Optional<String> header(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
       return headers.stream()
           .filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
@@ -65,12 +78,14 @@ final class HttpWire {
           .findFirst();
     }
 
-    long headerCount(String name) {
+    /** How many header lines are named {@code name} (case-insensitive). */
+    public long headerCount(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
       return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix)).count();
     }
 
-    boolean closes() {
+    /** Whether the message asks for the connection to close ({@code Connection: close}). */
+    public boolean closes() {
       return header("connection").map(v -> v.toLowerCase(Locale.ROOT).contains("close")).orElse(false);
     }
   }
@@ -79,7 +94,7 @@ final class HttpWire {
    * Reads one message; {@code null} on a clean end of stream before the first byte. A request without a length has
    * no body; a response without one is read to the end of the stream.
    */
-  static Message read(InputStream in, boolean isRequest) throws IOException {
+  public static Message read(InputStream in, boolean isRequest) throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     int state = 0;
     int b;
@@ -187,14 +202,29 @@ final class HttpWire {
   }
 
   /** A complete response with a {@code Content-Length}, closing the connection. */
-  static byte[] response(int status, String contentType, byte[] body) {
-    String head =
-        "HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
-            + "\r\nConnection: close\r\n\r\n";
-    byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
-    byte[] all = new byte[h.length + body.length];
-    System.arraycopy(h, 0, all, 0, h.length);
-    System.arraycopy(body, 0, all, h.length, body.length);
+  public static byte[] response(int status, String contentType, byte[] body) {
+    return response(status, contentType, body, List.of(), false);
+  }
+
+  /**
+   * A complete response with a {@code Content-Length} and {@code extraHeaders} (whole lines without CRLF), which
+   * either keeps the connection alive or closes it.
+   */
+  public static byte[] response(
+      int status, String contentType, byte[] body, List<String> extraHeaders, boolean keepAlive) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" X\r\n");
+    head.append("Content-Type: ").append(contentType).append("\r\n");
+    head.append("Content-Length: ").append(body.length).append("\r\n");
+    extraHeaders.forEach(h -> head.append(h).append("\r\n"));
+    head.append(keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
+    return concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+  }
+
+  /** {@code a} then {@code b}. */
+  public static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = new byte[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
     return all;
   }
 }
