@@ -63,17 +63,11 @@ public final class EnvelopeCodec {
   private final ObjectReader nestedReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
-   * Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. The envelopes Eko
-   * and our server send are read by {@link EnvelopeScanner}; whatever it declines (see there) by Jackson's
-   * streaming parser, which also gives every refusal.
+   * Reads an envelope with Jackson's streaming parser, in one pass and without a tree; {@code Left} says (without
+   * quoting the body) why the bytes are not one. The parser refuses a duplicated key at any level and broken JSON;
+   * trailing content is refused here.
    */
   public Either<String, Envelope> decode(byte[] body) {
-    Option<ReadFields> scanned = body == null ? Option.none() : EnvelopeScanner.scan(body);
-    return scanned.isDefined() ? Either.right(scanned.get().envelope()) : decodeWithJackson(body);
-  }
-
-  /** The Jackson reader alone, for every input: the reference {@link EnvelopeScanner} is pinned to. */
-  Either<String, Envelope> decodeWithJackson(byte[] body) {
     if (body == null || body.length == 0) {
       return Either.left("empty body");
     }
@@ -103,10 +97,9 @@ public final class EnvelopeCodec {
 
   /**
    * The envelope's fields as read, before they are interpreted: each scalar as {@link String} (strings and
-   * booleans) or {@link BigDecimal} (numbers), {@code null} when absent, JSON {@code null} or not a scalar. Both
-   * readers fill one, so both interpret the same way.
+   * booleans) or {@link BigDecimal} (numbers), {@code null} when absent, JSON {@code null} or not a scalar.
    */
-  static final class ReadFields {
+  private static final class ReadFields {
     Object status;
     boolean statusPresent;
     Object message;
@@ -211,8 +204,8 @@ public final class EnvelopeCodec {
     return decimal(p.getDecimalValue());
   }
 
-  /** A JSON number with a fraction or exponent, as both readers hold it: trailing zeros stripped, zero as 0. */
-  static BigDecimal decimal(BigDecimal d) {
+  /** A JSON number with a fraction or exponent: trailing zeros stripped, zero as 0. */
+  private static BigDecimal decimal(BigDecimal d) {
     return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
   }
 
