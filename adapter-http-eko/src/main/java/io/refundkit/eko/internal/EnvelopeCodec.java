@@ -16,7 +16,6 @@ import io.refundkit.domain.StatusReport;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -307,29 +306,10 @@ public final class EnvelopeCodec {
     });
   }
 
-  /**
-   * A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. The sandbox answers
-   * this most, so when every text is plain ASCII needing no escape (ids, amounts and Eko's status words are) it is
-   * written directly, byte for byte what the generator writes (pinned by {@code EnvelopeEncodingProperties}).
-   */
+  /** A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. */
   public byte[] encodeStatusRead(StatusReport s) {
     String code = String.valueOf(s.status().code());
     String desc = s.description().getOrElse(s.status().label());
-    String tid = s.tid().value();
-    String amount = s.amount().isDefined() ? s.amount().get().toString() : null;
-    if (plain(desc) && plain(tid) && (amount == null || plain(amount))) {
-      StringBuilder json = new StringBuilder(160 + 2 * desc.length());
-      json.append("{\"response_status_id\":-1,\"data\":{\"tid\":\"").append(tid)
-          .append("\",\"tx_status\":\"").append(code)
-          .append("\",\"txstatus_desc\":\"").append(desc).append('"');
-      if (amount != null) {
-        json.append(",\"amount\":\"").append(amount).append('"');
-      }
-      json.append("},\"response_type_id\":").append(TYPE_INQUIRY)
-          .append(",\"message\":\"Transaction inquiry successful\",\"status\":0,\"tx_status\":\"").append(code)
-          .append("\",\"txstatus_desc\":\"").append(desc).append("\"}");
-      return json.toString().getBytes(StandardCharsets.US_ASCII);
-    }
     return write(g -> {
       g.writeNumberField("response_status_id", -1);
       g.writeObjectFieldStart("data");
@@ -370,17 +350,6 @@ public final class EnvelopeCodec {
     if (m.isDefined()) {
       g.writeStringField(field, m.get().toString());
     }
-  }
-
-  /** Printable ASCII without {@code "} or {@code \\}: text JSON holds as it is. */
-  private static boolean plain(String text) {
-    for (int k = 0; k < text.length(); k++) {
-      char c = text.charAt(k);
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The fields of one envelope, written in order by a streaming generator (no maps, no serializer lookups). */
