@@ -1,5 +1,6 @@
 package io.refundkit.eko.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,7 +50,12 @@ public final class EnvelopeCodec {
   private static final DateTimeFormatter EKO_INSTANT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ObjectMapper mapper =
+  /**
+   * Built once for the JVM and shared by every codec (each gateway and each server has one): Jackson's mapper,
+   * factory and readers are thread-safe once configured, and one factory keeps one table of Eko's field names warm
+   * where one per gateway kept one each.
+   */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -58,8 +64,11 @@ public final class EnvelopeCodec {
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  private static final JsonFactory JSON = MAPPER.getFactory();
+
   /** Reads one nested value as a tree, leaving the rest of the envelope to the streaming reader. */
-  private final ObjectReader nestedReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader NESTED_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
    * Reads an envelope with Jackson's streaming parser, in one pass and without a tree; {@code Left} says (without
@@ -70,7 +79,7 @@ public final class EnvelopeCodec {
     if (body == null || body.length == 0) {
       return Either.left("empty body");
     }
-    try (JsonParser p = mapper.createParser(body)) {
+    try (JsonParser p = JSON.createParser(body)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         // Read the value to the end, so that broken JSON is told apart from JSON that is not an object.
@@ -133,7 +142,7 @@ public final class EnvelopeCodec {
    * Reads the root object (the parser is on its {@code START_OBJECT}) in one pass, without building a tree. The
    * parser's duplicate detection refuses a repeated key at any level.
    */
-  private ReadFields readRoot(JsonParser p) throws java.io.IOException {
+  private static ReadFields readRoot(JsonParser p) throws java.io.IOException {
     ReadFields f = new ReadFields();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -242,7 +251,7 @@ public final class EnvelopeCodec {
   }
 
   /** {@code invalid_params}: each value as text (null as empty, an object or array as its JSON). */
-  private Map<String, String> invalidParams(JsonParser p, JsonToken t) throws java.io.IOException {
+  private static Map<String, String> invalidParams(JsonParser p, JsonToken t) throws java.io.IOException {
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();
       return Map.of();
@@ -255,7 +264,7 @@ public final class EnvelopeCodec {
           switch (v) {
             case VALUE_NULL -> "";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, v).toString();
-            case START_OBJECT, START_ARRAY -> nestedReader.readTree(p).toString();
+            case START_OBJECT, START_ARRAY -> NESTED_READER.readTree(p).toString();
             default -> p.getText();
           };
       out.put(field, text);
@@ -358,9 +367,9 @@ public final class EnvelopeCodec {
     void write(JsonGenerator g) throws java.io.IOException;
   }
 
-  private byte[] write(Fields fields) {
+  private static byte[] write(Fields fields) {
     try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
-      try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      try (JsonGenerator g = JSON.createGenerator(out)) {
         g.writeStartObject();
         fields.write(g);
         g.writeEndObject();

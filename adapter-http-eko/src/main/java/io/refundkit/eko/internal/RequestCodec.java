@@ -41,7 +41,8 @@ import java.util.Map;
  */
 public final class RequestCodec {
 
-  private final ObjectMapper mapper =
+  /** Built once for the JVM and shared by every codec, as {@link EnvelopeCodec}'s is. */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -175,10 +176,10 @@ public final class RequestCodec {
     return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
-  private Validation<Seq<Violation>, Map<String, JsonNode>> object(byte[] body) {
+  private static Validation<Seq<Violation>, Map<String, JsonNode>> object(byte[] body) {
     JsonNode root;
     try {
-      root = body == null || body.length == 0 ? null : mapper.readTree(body);
+      root = body == null || body.length == 0 ? null : MAPPER.readTree(body);
     } catch (java.io.IOException | RuntimeException e) {
       root = null;
     }
@@ -224,9 +225,9 @@ public final class RequestCodec {
     return nested.foldLeft(List.<Violation>empty(), List::appendAll);
   }
 
-  private byte[] write(Map<String, Object> body) {
+  private static byte[] write(Map<String, Object> body) {
     try {
-      return mapper.writeValueAsBytes(body);
+      return MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings and numbers always serialises", e);
     }
