@@ -76,8 +76,10 @@ public final class RequestCodec {
   }
 
   /**
-   * A query value as {@link URLEncoder} writes it; a value of characters it leaves alone (letters, digits and
-   * {@code .-*_}, which ids are) is returned as it is, without the encoder's buffers.
+   * A query value as {@link URLEncoder} writes it. A value made only of the characters URLEncoder's Javadoc says
+   * "remain the same" (letters, digits and {@code .-*_}; ids are digits) is returned as it is, without the two
+   * buffers the encoder allocates per call: this writes nothing of its own, every value that needs encoding goes
+   * through URLEncoder, and {@code QueryValueProperties} pins the result to URLEncoder's for any text.
    */
   static String queryValue(String value) {
     for (int k = 0; k < value.length(); k++) {
