@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -165,21 +165,30 @@ public final class EnvelopeCodec {
     return f;
   }
 
-  /** {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. */
+  /**
+   * {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. Built
+   * as the immutable map {@link Envelope} keeps, so it is not copied again; its keys are distinct, as the parser
+   * refuses a duplicated one before it gets here.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic entries
   private static Map<String, Object> data(JsonParser p, JsonToken t) throws java.io.IOException {
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();
       return Map.of();
     }
-    Map<String, Object> fields = new HashMap<>();
+    Map.Entry<String, Object>[] fields = new Map.Entry[16];
+    int count = 0;
     String field;
     while ((field = p.nextFieldName()) != null) {
       Object value = scalar(p, p.nextToken());
       if (value != null) {
-        fields.put(field, value);
+        if (count == fields.length) {
+          fields = Arrays.copyOf(fields, 2 * count);
+        }
+        fields[count++] = Map.entry(field, value);
       }
     }
-    return fields;
+    return Map.ofEntries(count == fields.length ? fields : Arrays.copyOf(fields, count));
   }
 
   /**
