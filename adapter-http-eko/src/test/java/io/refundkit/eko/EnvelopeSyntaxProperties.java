@@ -119,6 +119,12 @@ class EnvelopeSyntaxProperties {
     accepted.put("\uFEFF{\"status\":0}", true); // a byte order mark
     accepted.put("{\"st\\u0061tus\":0}", true); // an escaped key
     accepted.put("{\"status\":12345678901234567890}", true); // a number past long: no status code
+    // A number no BigDecimal holds, where the decoder does not read one, is skipped as an unknown field is (the tree
+    // reference refuses the body: see readsAsTheTreeDecoderDid); where the decoder reads one, it refuses the body.
+    accepted.put("{\"invalid_params\":0e9999999999,\"status\":0}", true);
+    accepted.put("{\"status\":0,\"data\":{\"tid\":\"1\",\"extra\":[1e-9999999999]}}", true);
+    accepted.put("{\"status\":0e9999999999}", false);
+    accepted.put("{\"status\":0,\"data\":{\"amount\":1e-9999999999}}", false);
     accepted.put("{\"status\":0,\"status\":1}", false); // a duplicated key is ambiguous
     accepted.put("{\"data\":{\"tid\":\"1\",\"tid\":\"2\"}}", false); // at any level
     accepted.put("{\"status\":0} x", false); // trailing content
