@@ -65,7 +65,7 @@ final class ApacheTransport implements Transport {
   /**
    * The request config of a fresh call, whose limits are {@link EkoConfig}'s timeouts: built once. On a pool this
    * transport built ({@link #pooledClient}) it leaves the response timeout to the pool, whose connection config
-   * holds the same value and which HttpClient (5.5) applies to the socket on every lease, so one fewer socket
+   * holds the same value and which HttpClient (5.5 and 5.6) applies to the socket on every lease, so one fewer socket
    * option is set per request; a shorter timeout set by an earlier attempt does not linger (PooledTimeoutTest). On a
    * client the caller built, every request carries its own.
    */
