@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -86,6 +87,16 @@ final class ApacheTransport implements Transport {
 
   /** A pooled client for {@code config}: automatic retries, redirects and cookies off. */
   static CloseableHttpClient pooledClient(EkoConfig config) {
+    return pooledClient(config, builder -> {});
+  }
+
+  /**
+   * {@link #pooledClient(EkoConfig)}, with {@code customizer} given the builder before it builds (to add interceptors,
+   * e.g. httpclient5-observation's, which read the pool from the builder). The pool stays this one (set again after
+   * the customizer), and automatic retries and redirects stay off (HttpClientBuilder cannot switch them back on): the
+   * gateway alone decides what is sent again (docs/eko-protocol.md §6).
+   */
+  static CloseableHttpClient pooledClient(EkoConfig config, Consumer<HttpClientBuilder> customizer) {
     PoolingHttpClientConnectionManager pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnPerRoute(config.maxConnectionsPerRoute())
@@ -121,7 +132,8 @@ final class ApacheTransport implements Transport {
                 builder.setDefaultCredentialsProvider(credentials);
               }
             });
-    return builder.build();
+    customizer.accept(builder);
+    return builder.setConnectionManager(pool).build();
   }
 
   @Override
