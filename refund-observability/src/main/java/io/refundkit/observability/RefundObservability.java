@@ -160,7 +160,7 @@ public final class RefundObservability {
       return this;
     }
 
-    /** How long one read of the ledger serves the backlog gauges ({@value} default 30 s, at least 1 s). */
+    /** How long one read of the ledger serves the backlog gauges: 30 s by default, 1 s to 1 hour. */
     public Builder backlogRefresh(Duration refresh) {
       this.backlogRefresh = Objects.requireNonNull(refresh, "backlogRefresh");
       return this;
