@@ -8,7 +8,7 @@ import io.refundkit.tck.GatewayUnderTest;
 /**
  * How the simulator runs the gateway contracts: as itself (the fixture and the gateway are the same simulator).
  * Each {@code InMemoryEko*ContractTest} extends one contract of {@link GatewayContract} and implements this. The
- * README's TCK section quotes it ({@code ReadmeSnippetsTest}).
+ * TCK section of docs/simulator.md quotes it ({@code DocSnippetsTest}).
  */
 // README:tck-start
 interface TheSimulatorItself extends GatewayUnderTest {

@@ -397,14 +397,44 @@ class RefundServiceTest {
   class Events_and_failures {
 
     @Test
-    void a_refund_reports_start_and_outcome() {
-      service.refund(TID, customersOtp(TID));
+    void a_refund_reports_start_outcome_and_the_result_it_returned() {
+      RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(events).hasSize(2);
+      assertThat(events).hasSize(3);
       assertThat(events.get(0)).isInstanceOf(RefundEvent.AttemptStarted.class);
       var outcome = (RefundEvent.OutcomeReceived) events.get(1);
       assertThat(outcome.code()).isEqualTo("refunded");
       assertThat(outcome.operation()).isEqualTo(io.refundkit.port.Operation.INITIATE_REFUND);
+      assertThat(events.get(2)).isEqualTo(new RefundEvent.RefundFinished(result, clock.instant()));
+    }
+
+    @Test
+    void a_duplicate_reports_the_ledgers_refusal_and_then_the_result_without_an_eko_reply() {
+      service.refund(TID, customersOtp(TID));
+      events.clear();
+
+      RefundResult duplicate = service.refund(TID, customersOtp(TID));
+
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0)).isInstanceOf(RefundEvent.DuplicateRefused.class);
+      var finished = (RefundEvent.RefundFinished) events.get(1);
+      assertThat(finished.result()).isSameAs(duplicate);
+      assertThat(((RefundResult.Refused) finished.result()).reply().isEmpty()).isTrue();
+      assertThat(finished.tid()).isEqualTo(TID);
+    }
+
+    @Test
+    void a_refund_the_ledger_could_not_guard_still_reports_its_result() {
+      RefundService guarded =
+          RefundService.builder(eko, new UnreachableLedger(), DemoDataset.AGENT)
+              .clock(clock)
+              .listener(events::add)
+              .build();
+
+      RefundResult result = guarded.refund(TID, customersOtp(TID));
+
+      assertThat(events).containsExactly(new RefundEvent.RefundFinished(result, clock.instant()));
+      assertThat(result.kind()).isEqualTo(RefundResult.Kind.NOT_SENT);
     }
 
     @Test

@@ -41,6 +41,7 @@ class ArchitectureTest {
   static final String SANDBOX = "io.refundkit.sandbox..";
   static final String CLI = "io.refundkit.cli..";
   static final String BENCH = "io.refundkit.bench..";
+  static final String OBSERVABILITY = "io.refundkit.observability..";
 
   static final String[] JDK = {"java..", "javax.annotation.."};
   static final String VAVR = "io.vavr..";
@@ -177,6 +178,28 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage(APP)
           .because("adapters plug into ports; the use cases call them, never the reverse");
+
+  @ArchTest
+  static final ArchRule nothing_in_the_core_or_the_adapters_depends_on_observability =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, TCK)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(OBSERVABILITY)
+          .because("observability is optional: teams embed refundkit without Micrometer, and refund-observability"
+              + " plugs in from outside, as a RefundListener and a gateway decorator (issue #15)");
+
+  @ArchTest
+  static final ArchRule observability_depends_on_no_adapter_but_the_eko_one =
+      noClasses()
+          .that()
+          .resideInAPackage(OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(INMEMORY, JDBC, TCK)
+          .because("it observes any gateway and any ledger through the ports; only the Eko HTTP client's transport"
+              + " metrics need an adapter (issue #15)");
 
   @ArchTest
   static final ArchRule nothing_depends_on_the_composition_root_or_the_benchmarks =

@@ -35,6 +35,8 @@ class RulesCanFailTest {
         Arguments.of("the_inmemory_adapter_does_not_depend_on_other_adapters", ArchitectureTest.the_inmemory_adapter_does_not_depend_on_other_adapters, "inmemory.planted.UsesEkoAndApp"),
         Arguments.of("the_jdbc_adapter_does_not_depend_on_other_adapters", ArchitectureTest.the_jdbc_adapter_does_not_depend_on_other_adapters, "jdbc.planted.UsesEko"),
         Arguments.of("adapters_do_not_depend_on_the_app", ArchitectureTest.adapters_do_not_depend_on_the_app, "inmemory.planted.UsesEkoAndApp"),
+        Arguments.of("nothing_in_the_core_or_the_adapters_depends_on_observability", ArchitectureTest.nothing_in_the_core_or_the_adapters_depends_on_observability, "jdbc.planted.UsesObservability"),
+        Arguments.of("observability_depends_on_no_adapter_but_the_eko_one", ArchitectureTest.observability_depends_on_no_adapter_but_the_eko_one, "observability.planted.UsesInMemory"),
         Arguments.of("nothing_depends_on_the_composition_root_or_the_benchmarks", ArchitectureTest.nothing_depends_on_the_composition_root_or_the_benchmarks, "app.planted.UsesEko"),
         Arguments.of("modules_are_free_of_cycles", ArchitectureTest.modules_are_free_of_cycles, "port.planted.UsesInMemory"),
         Arguments.of("the_domain_has_no_package_cycles", ArchitectureTest.the_domain_has_no_package_cycles, "planted.a.A"),

@@ -28,7 +28,11 @@ class DocSnippetsTest {
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
           "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
-          "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java");
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
+          "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
+          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java");
 
   @ParameterizedTest
   @ValueSource(
@@ -37,7 +41,11 @@ class DocSnippetsTest {
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
         "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java"
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
+        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
+        "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
+        "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java"
       })
   void every_part_an_example_lends_appears_in_a_document(String example) throws IOException {
     List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));
