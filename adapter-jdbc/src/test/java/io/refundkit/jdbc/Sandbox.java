@@ -10,8 +10,8 @@ import io.refundkit.eko.EkoGateways;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.Seeding;
+import io.refundkit.port.Operation;
 import io.refundkit.sandbox.LoopbackEko;
 import io.refundkit.testkit.EkoUat;
 

@@ -4,7 +4,7 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
-import io.refundkit.inmemory.Operation;
+import io.refundkit.port.Operation;
 import io.refundkit.sandbox.LoopbackEko;
 import io.refundkit.testkit.EkoUat;
 import java.util.HashMap;

@@ -44,8 +44,6 @@ public final class EnvelopeCodec {
   public static final int TYPE_OTP_SENT = 2133;
   /** Eko's {@code response_type_id} for a successful inquiry. */
   public static final int TYPE_INQUIRY = 1472;
-  /** Eko's {@code response_type_id} for an input validation failure. */
-  public static final int TYPE_VALIDATION = -1;
 
   private static final DateTimeFormatter EKO_INSTANT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

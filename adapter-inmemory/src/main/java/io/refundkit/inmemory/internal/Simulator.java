@@ -12,7 +12,6 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.Fault;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.inmemory.SmsOutbox;
@@ -20,12 +19,13 @@ import io.refundkit.inmemory.TransactionView;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
+import io.refundkit.port.ProviderReply;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
-import io.refundkit.port.ProviderReply;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
@@ -311,7 +311,7 @@ public final class Simulator {
   private void logCall(
       Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome, Option<Fault> fault) {
     if (config.recordCalls()) {
-      journal.called(new CallRecord(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault));
+      journal.called(new CallRecord(arrivedAt, operation, tid, outcome.kind(), outcome.code(), fault));
     }
   }
 
@@ -350,25 +350,6 @@ public final class Simulator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  static String codeOf(GatewayOutcome outcome) {
-    if (outcome instanceof Rejected rejected) {
-      return rejected.reason().code();
-    }
-    if (outcome instanceof Refunded) {
-      return "refunded";
-    }
-    if (outcome instanceof OtpSent) {
-      return "otp_sent";
-    }
-    if (outcome instanceof StatusRead) {
-      return "status_read";
-    }
-    if (outcome instanceof OutcomeUnknown) {
-      return "outcome_unknown";
-    }
-    return "not_sent";
   }
 
   public List<CallRecord> callLog() {
