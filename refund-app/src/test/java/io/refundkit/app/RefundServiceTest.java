@@ -17,6 +17,7 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
+import io.refundkit.port.ForwardingRefundLedger;
 import io.refundkit.port.LedgerConflict;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.NotSentCause;
@@ -509,7 +510,7 @@ class RefundServiceTest {
   }
 
   /** A ledger whose claim is recorded and then reported as failed, as when a commit's answer is lost. */
-  static final class ClaimThenFailLedger extends ForwardingLedger {
+  static final class ClaimThenFailLedger extends ForwardingRefundLedger {
     ClaimThenFailLedger(RefundLedger ledger) {
       super(ledger);
     }
@@ -522,7 +523,7 @@ class RefundServiceTest {
   }
 
   /** A ledger that claims but cannot record any outcome. */
-  static final class SettleFailsLedger extends ForwardingLedger {
+  static final class SettleFailsLedger extends ForwardingRefundLedger {
     SettleFailsLedger(RefundLedger ledger) {
       super(ledger);
     }
@@ -531,36 +532,6 @@ class RefundServiceTest {
     public Either<LedgerConflict, RefundAttempt> settle(
         RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
       throw new LedgerUnavailableException("the database went away", null);
-    }
-  }
-
-  /** Passes every call to a real ledger; subclasses break one. */
-  abstract static class ForwardingLedger implements RefundLedger {
-    private final RefundLedger ledger;
-
-    ForwardingLedger(RefundLedger ledger) {
-      this.ledger = ledger;
-    }
-
-    @Override
-    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
-      return ledger.claim(key, owner, at);
-    }
-
-    @Override
-    public Either<LedgerConflict, RefundAttempt> settle(
-        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
-      return ledger.settle(attempt, settlement, owner, at);
-    }
-
-    @Override
-    public Option<RefundAttempt> find(AttemptKey key) {
-      return ledger.find(key);
-    }
-
-    @Override
-    public List<RefundAttempt> list(Set<AttemptState> states) {
-      return ledger.list(states);
     }
   }
 

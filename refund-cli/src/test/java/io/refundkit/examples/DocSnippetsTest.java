@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The Java in the README and in docs/ is compiled, passing code: each example file marks the parts it lends the
@@ -35,18 +35,7 @@ class DocSnippetsTest {
           "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java");
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
-        "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
-        "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
-        "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java"
-      })
+  @FieldSource("EXAMPLES")
   void every_part_an_example_lends_appears_in_a_document(String example) throws IOException {
     List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));
     String docs = normalise(documentLines());

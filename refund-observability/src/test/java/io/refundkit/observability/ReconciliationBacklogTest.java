@@ -6,22 +6,17 @@ import io.refundkit.app.RefundService;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.attempt.AttemptKey;
-import io.refundkit.domain.attempt.ClaimRefused;
 import io.refundkit.domain.attempt.RefundAttempt;
-import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
-import io.refundkit.port.LedgerConflict;
+import io.refundkit.port.ForwardingRefundLedger;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.RefundLedger;
-import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -168,37 +163,20 @@ class ReconciliationBacklogTest {
   }
 
   /** A ledger whose database answers one read, then is gone: counts the reads it was asked for. */
-  static final class UnreachableAfterFirstRead implements RefundLedger {
-    final RefundLedger working;
+  static final class UnreachableAfterFirstRead extends ForwardingRefundLedger {
     int reads;
 
     UnreachableAfterFirstRead(RefundLedger working) {
-      this.working = working;
+      super(working);
     }
 
     @Override
-    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
-      return working.claim(key, owner, at);
-    }
-
-    @Override
-    public Either<LedgerConflict, RefundAttempt> settle(
-        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
-      return working.settle(attempt, settlement, owner, at);
-    }
-
-    @Override
-    public Option<RefundAttempt> find(AttemptKey key) {
-      return working.find(key);
-    }
-
-    @Override
-    public synchronized List<RefundAttempt> list(Set<io.refundkit.domain.attempt.AttemptState> states) {
+    public synchronized List<RefundAttempt> needingReconciliation(Duration olderThan, Instant now) {
       reads++;
       if (reads > 1) {
         throw new LedgerUnavailableException("connection refused", null);
       }
-      return working.list(states);
+      return super.needingReconciliation(olderThan, now);
     }
   }
 }
