@@ -29,7 +29,7 @@ class PostgresLedgerExample {
   void a_refund_service_instance_on_a_shared_postgresql_ledger() {
     String jdbcUrl = SharedPostgres.newSchemaUrl();
     TransactionId tid = EkoSample.TID;
-    try (Sandbox sandbox = new Sandbox(1);
+    try (SharedEko sandbox = new SharedEko(1);
         EkoGateway eko = sandbox.gateway(0)) {
       sandbox.seedRefundPending(List.of(tid));
       RefundConsent consent = sandbox.customersOtp(tid);

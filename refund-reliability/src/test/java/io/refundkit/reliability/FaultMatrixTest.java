@@ -1,9 +1,9 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.AGENT;
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.otpPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.AGENT;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.otpPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundResult;
@@ -106,12 +106,12 @@ class FaultMatrixTest {
     }
   }
 
-  Sandbox sandbox;
+  EkoBehindProxy sandbox;
   TransactionId tid;
 
   @BeforeEach
   void start() {
-    sandbox = Sandbox.start();
+    sandbox = EkoBehindProxy.start();
     sandbox.proxy.tooSlow(java.time.Duration.ofSeconds(3));
     tid = sandbox.pending("31000001", "5000.00");
   }

@@ -1,8 +1,8 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.RAW;
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.RAW;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.TransactionId;
@@ -109,7 +109,7 @@ class HostileConnectionTest extends WithOnePendingTid {
 
     @Test
     void a_body_that_stalls_past_the_idle_timeout_is_closed_and_never_answered_500() throws Exception {
-      try (Sandbox quick = Sandbox.start(SimulatorConfig.defaults(), b -> b.idleTimeout(Duration.ofMillis(300)))) {
+      try (EkoBehindProxy quick = EkoBehindProxy.start(SimulatorConfig.defaults(), b -> b.idleTimeout(Duration.ofMillis(300)))) {
         TransactionId t = quick.pending("37000002", "100.00");
         int calls = quick.callLog().size();
         long mark = CapturingAppender.lineCount();
@@ -320,7 +320,7 @@ class HostileConnectionTest extends WithOnePendingTid {
 
   // ------------------------------------------------------------------------------------ helpers and checks
 
-  static Socket connect(Sandbox on) throws IOException {
+  static Socket connect(EkoBehindProxy on) throws IOException {
     Socket s = new Socket(InetAddress.getLoopbackAddress(), on.server.port());
     s.setSoTimeout((int) LIVENESS.toMillis());
     return s;
@@ -358,7 +358,7 @@ class HostileConnectionTest extends WithOnePendingTid {
         .noneMatch(l -> l.contains("failed"));
   }
 
-  static void assertAnswersASignedInquiry(Sandbox on) throws IOException {
+  static void assertAnswersASignedInquiry(EkoBehindProxy on) throws IOException {
     TransactionId t = new TransactionId("37000009");
     on.pending(t.value(), "10.00");
     HttpWire.Message answer = RawClient.exchange(on.server.port(),

@@ -1,8 +1,8 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.RAW;
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.RAW;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,7 +139,7 @@ class HostileRequestTest extends WithOnePendingTid {
         + "Content-Type: application/json\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n" + RAW.authHeaders()
         + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("CR LF and Set-Cookie percent-encoded into the tid", false, t -> "POST "
-        + Sandbox.BASE_PATH + "/customer/payment/refund/1%0d%0aSet-Cookie:%20evil=1 HTTP/1.1\r\nHost: x\r\n"
+        + EkoBehindProxy.BASE_PATH + "/customer/payment/refund/1%0d%0aSet-Cookie:%20evil=1 HTTP/1.1\r\nHost: x\r\n"
         + "Content-Type: application/json\r\n" + RAW.authHeaders()
         + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("percent-encoded invalid UTF-8 in the query", false, t -> "GET " + inquiryPath(t.tid)
@@ -293,7 +293,7 @@ class HostileRequestTest extends WithOnePendingTid {
 
     @Test
     void with_a_larger_limit_100_000_nested_arrays_are_still_an_envelope() throws IOException {
-      try (Sandbox roomy = Sandbox.start(SimulatorConfig.defaults(), b -> b.maxRequestBytes(1024 * 1024))) {
+      try (EkoBehindProxy roomy = EkoBehindProxy.start(SimulatorConfig.defaults(), b -> b.maxRequestBytes(1024 * 1024))) {
         TransactionId t = roomy.pending("32000002", "100.00");
         int calls = roomy.callLog().size();
 

@@ -52,9 +52,9 @@ class HostileResponseTest {
 
   enum Op {
     REFUND(g -> g.initiateRefund(
-        new RefundCommand(TID, RefundConsent.of(new Otp("482913")), Sandbox.AGENT, Option.none()))),
-    OTP(g -> g.requestOtp(Sandbox.AGENT, TID)),
-    INQUIRY(g -> g.inquire(Sandbox.AGENT, TID));
+        new RefundCommand(TID, RefundConsent.of(new Otp("482913")), EkoBehindProxy.AGENT, Option.none()))),
+    OTP(g -> g.requestOtp(EkoBehindProxy.AGENT, TID)),
+    INQUIRY(g -> g.inquire(EkoBehindProxy.AGENT, TID));
 
     private final Function<EkoGateway, GatewayOutcome> call;
 

@@ -1,7 +1,7 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.AGENT;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.AGENT;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundEvent;
@@ -69,7 +69,7 @@ class SecretsTest {
 
   /** Refund success, wrong OTP, lost answer and reconcile, OTP request, untrusted text with bad fields. */
   private static void playTheFlows(List<String> printed) {
-    try (Sandbox sandbox = Sandbox.start()) {
+    try (EkoBehindProxy sandbox = EkoBehindProxy.start()) {
       TransactionId ok = sandbox.pending("35000001", "5000.00");
       TransactionId wrong = sandbox.pending("35000002", "250.00");
       TransactionId lost = sandbox.pending("35000003", "990.00");

@@ -5,16 +5,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A test class whose every test gets a fresh {@link Sandbox} holding one Refund Pending transaction, and the
- * snapshot of what a refused request must leave as it is ({@link Sandbox#untouched}).
+ * A test class whose every test gets a fresh {@link EkoBehindProxy} holding one Refund Pending transaction, and the
+ * snapshot of what a refused request must leave as it is ({@link EkoBehindProxy#untouched}).
  */
 abstract class WithOnePendingTid {
 
   private final String pendingTid;
 
-  Sandbox sandbox;
+  EkoBehindProxy sandbox;
   TransactionId tid;
-  Sandbox.Untouched untouched;
+  EkoBehindProxy.Untouched untouched;
 
   /** Each test's sandbox holds {@code pendingTid}, 5000.00, Refund Pending. */
   WithOnePendingTid(String pendingTid) {
@@ -23,7 +23,7 @@ abstract class WithOnePendingTid {
 
   @BeforeEach
   void startSandbox() {
-    sandbox = Sandbox.start();
+    sandbox = EkoBehindProxy.start();
     tid = sandbox.pending(pendingTid, "5000.00");
     untouched = sandbox.untouched(tid);
   }

@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * simulator and the services read a {@link ManualClock} (OTPs never expire mid-test); the server checks signatures
  * against the system clock, as it must. Closes everything it made.
  */
-final class Sandbox implements AutoCloseable {
+final class EkoBehindProxy implements AutoCloseable {
 
   static final Agent AGENT = EkoUat.AGENT;
   static final Money OPENING_BALANCE = Money.of("1000000.00");
@@ -56,7 +56,7 @@ final class Sandbox implements AutoCloseable {
    * The simulator with {@link #AGENT}'s wallet opened with {@link #OPENING_BALANCE}; the server accepts this module's
    * keys ({@link Secrets}), {@code server} sets anything else.
    */
-  private Sandbox(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
+  private EkoBehindProxy(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
     LoopbackEko.Builder loopback =
         LoopbackEko.builder()
             .simulator(simulator)
@@ -74,12 +74,12 @@ final class Sandbox implements AutoCloseable {
   }
 
   /** STRICT authentication, default simulator, wallet of {@link #AGENT} opened with {@link #OPENING_BALANCE}. */
-  static Sandbox start() {
+  static EkoBehindProxy start() {
     return start(SimulatorConfig.defaults(), UnaryOperator.identity());
   }
 
-  static Sandbox start(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
-    return new Sandbox(simulator, server);
+  static EkoBehindProxy start(SimulatorConfig simulator, UnaryOperator<EkoServer.Builder> server) {
+    return new EkoBehindProxy(simulator, server);
   }
 
   /**
@@ -170,7 +170,7 @@ final class Sandbox implements AutoCloseable {
   }
 
   /** A snapshot taken by {@link #untouched}, checked against the simulator later. */
-  record Untouched(Sandbox sandbox, TransactionId tid, int calls, Money balance) {
+  record Untouched(EkoBehindProxy sandbox, TransactionId tid, int calls, Money balance) {
 
     /** No call reached the simulator since the snapshot. */
     void verifyNoCalls() {

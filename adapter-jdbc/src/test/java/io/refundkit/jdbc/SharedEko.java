@@ -21,7 +21,7 @@ import io.refundkit.testkit.EkoUat;
  * timestamps a second, and STRICT mode refuses a reused one, so each client gets its own key, as separate
  * deployments would).
  */
-final class Sandbox implements AutoCloseable {
+final class SharedEko implements AutoCloseable {
 
   static final Agent AGENT = EkoUat.AGENT;
 
@@ -30,7 +30,7 @@ final class Sandbox implements AutoCloseable {
   final EkoServer server;
   private final int clients;
 
-  Sandbox(int clients) {
+  SharedEko(int clients) {
     LoopbackEko.Builder builder =
         LoopbackEko.builder()
             .clock(DemoDataset.clock())
