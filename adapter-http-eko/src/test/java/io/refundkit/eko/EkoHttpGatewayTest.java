@@ -1,20 +1,19 @@
 package io.refundkit.eko;
 
-import static io.refundkit.eko.ScriptedPeer.closeUnread;
-import static io.refundkit.eko.ScriptedPeer.hang;
-import static io.refundkit.eko.ScriptedPeer.html;
-import static io.refundkit.eko.ScriptedPeer.json;
-import static io.refundkit.eko.ScriptedPeer.reset;
-import static io.refundkit.eko.ScriptedPeer.truncated;
 import static io.refundkit.eko.TestSecrets.AGENT;
 import static io.refundkit.eko.TestSecrets.TID;
+import static io.refundkit.testkit.ScriptedPeer.closeUnread;
+import static io.refundkit.testkit.ScriptedPeer.hang;
+import static io.refundkit.testkit.ScriptedPeer.html;
+import static io.refundkit.testkit.ScriptedPeer.json;
+import static io.refundkit.testkit.ScriptedPeer.reset;
+import static io.refundkit.testkit.ScriptedPeer.truncated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.RefundError;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.apache.ApacheEkoGateways;
 import io.refundkit.eko.internal.Signer;
@@ -29,9 +28,13 @@ import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
+import io.refundkit.testkit.EkoReplies;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.HttpWire;
+import io.refundkit.testkit.ScriptedPeer;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
@@ -72,7 +75,7 @@ class EkoHttpGatewayTest {
     return EkoGateways.create(config(peer.baseUrl()).build());
   }
 
-  record Run(GatewayOutcome outcome, List<ScriptedPeer.Seen> seen) {}
+  record Run(GatewayOutcome outcome, List<HttpWire.Message> seen) {}
 
   static Run refundAgainst(ScriptedPeer.Act... script) {
     return against(g -> g.initiateRefund(TestSecrets.refund()), script);
@@ -99,33 +102,34 @@ class EkoHttpGatewayTest {
 
     @Test
     void eko_sample_reply_is_refunded_with_the_full_receipt() {
-      Run run = refundAgainst(json(200, EkoSamples.REFUND_DONE));
+      Run run = refundAgainst(json(200, EkoReplies.REFUND_DONE));
 
       assertThat(run.outcome()).isInstanceOf(Refunded.class);
       Refunded refunded = (Refunded) run.outcome();
       assertThat(refunded.attempts()).isEqualTo(1);
       assertThat(refunded.receipt().tid()).isEqualTo(TID);
-      assertThat(refunded.receipt().refundTid()).isEqualTo(new TransactionId("2147591637"));
-      assertThat(refunded.receipt().refundedAmount()).isEqualTo(Money.of("5050.00"));
-      assertThat(refunded.receipt().balance()).contains(Money.of("2222637312.86"));
+      assertThat(refunded.receipt().refundTid()).isEqualTo(EkoSample.REFUND_TID);
+      assertThat(refunded.receipt().refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
+      assertThat(refunded.receipt().balance()).contains(EkoSample.BALANCE_AFTER_REFUND);
       assertThat(refunded.receipt().tds()).contains(Money.of("7.10"));
       assertThat(refunded.receipt().fee()).contains(Money.of("50.00"));
       assertThat(refunded.receipt().commissionReversed()).contains(Money.of("28.38"));
-      assertThat(refunded.receipt().timestamp()).contains(Instant.parse("2018-10-30T12:00:14.058Z"));
+      assertThat(refunded.receipt().timestamp()).contains(EkoSample.TIMESTAMP);
       assertThat(run.seen()).hasSize(1);
     }
 
     @Test
     void amounts_and_ids_as_json_numbers_and_tx_status_4_are_read_too() {
-      String body = "{\"status\":\"0\",\"tx_status\":4,\"data\":{\"refund_tid\":2147591637,\"tid\":13192443,"
+      String body = "{\"status\":\"0\",\"tx_status\":4,\"data\":{\"refund_tid\":" + EkoSample.REFUND_TID.value()
+          + ",\"tid\":" + EkoSample.TID.value() + ","
           + "\"refunded_amount\":5050.0,\"balance\":2.22263731286E9,\"unknown\":{\"x\":[1,2]}},\"extra\":true}";
 
       Run run = refundAgainst(json(200, body));
 
       assertThat(run.outcome()).isInstanceOf(Refunded.class);
       Refunded refunded = (Refunded) run.outcome();
-      assertThat(refunded.receipt().refundTid().value()).isEqualTo("2147591637");
-      assertThat(refunded.receipt().balance()).contains(Money.of(new BigDecimal("2222637312.86")));
+      assertThat(refunded.receipt().refundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
+      assertThat(refunded.receipt().balance()).contains(EkoSample.BALANCE_AFTER_REFUND);
     }
 
     @Test
@@ -138,14 +142,14 @@ class EkoHttpGatewayTest {
 
     @Test
     void refund_data_for_another_tid_is_not_proof() {
-      Run run = refundAgainst(json(200, EkoSamples.REFUND_DONE.replace("\"tid\":\"13192443\"", "\"tid\":\"999\"")));
+      Run run = refundAgainst(json(200, EkoReplies.REFUND_DONE.replace("\"tid\":\"" + EkoSample.TID.value() + "\"", "\"tid\":\"999\"")));
 
       assertUnknown(run, UnknownCause.INCOMPLETE_SUCCESS);
     }
 
     @Test
     void status_0_with_a_tx_status_that_is_not_refunded_is_not_final() {
-      Run run = refundAgainst(json(200, EkoSamples.REFUND_DONE.replace("\"status\":0", "\"status\":0,\"tx_status\":\"2\"")));
+      Run run = refundAgainst(json(200, EkoReplies.REFUND_DONE.replace("\"status\":0", "\"status\":0,\"tx_status\":\"2\"")));
 
       assertUnknown(run, UnknownCause.NOT_FINAL);
       assertThat(run.seen()).hasSize(1);
@@ -158,7 +162,7 @@ class EkoHttpGatewayTest {
     @ParameterizedTest
     @ValueSource(ints = {302, 303, 168, 347, 319, 346})
     void each_documented_code_is_rejected_with_its_reason_and_sent_once(int status) {
-      Run run = refundAgainst(json(200, EkoSamples.business(status, "refused")));
+      Run run = refundAgainst(json(200, EkoReplies.business(status, "refused")));
 
       assertThat(run.outcome()).isInstanceOf(Rejected.class);
       Rejected rejected = (Rejected) run.outcome();
@@ -185,7 +189,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void already_refunded_is_its_own_case() {
-      Run run = refundAgainst(json(200, EkoSamples.business(1, io.refundkit.port.ProviderReply.ALREADY_REFUNDED_MESSAGE)));
+      Run run = refundAgainst(json(200, EkoReplies.business(1, io.refundkit.port.ProviderReply.ALREADY_REFUNDED_MESSAGE)));
 
       assertThat(((Rejected) run.outcome()).reason()).isInstanceOf(RefundError.AlreadyRefunded.class);
       assertThat(run.seen()).hasSize(1);
@@ -193,14 +197,14 @@ class EkoHttpGatewayTest {
 
     @Test
     void not_refundable_is_its_own_case() {
-      Run run = refundAgainst(json(200, EkoSamples.business(1, io.refundkit.port.ProviderReply.NOT_REFUNDABLE_MESSAGE)));
+      Run run = refundAgainst(json(200, EkoReplies.business(1, io.refundkit.port.ProviderReply.NOT_REFUNDABLE_MESSAGE)));
 
       assertThat(((Rejected) run.outcome()).reason()).isInstanceOf(RefundError.NotRefundable.class);
     }
 
     @Test
     void an_unknown_code_is_kept_with_eko_words() {
-      Run run = refundAgainst(json(200, EkoSamples.business(9876, "Something new")));
+      Run run = refundAgainst(json(200, EkoReplies.business(9876, "Something new")));
 
       assertThat(((Rejected) run.outcome()).reason()).isEqualTo(new RefundError.OtherEkoRejection(9876, "Something new"));
     }
@@ -211,7 +215,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void status_2133_with_an_otp_ref_id_is_otp_sent() {
-      Run run = otpAgainst(json(200, EkoSamples.OTP_SENT));
+      Run run = otpAgainst(json(200, EkoReplies.OTP_SENT));
 
       assertThat(run.outcome()).isInstanceOf(OtpSent.class);
       OtpSent sent = (OtpSent) run.outcome();
@@ -222,7 +226,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void status_2133_without_an_otp_ref_id_is_a_rejection() {
-      Run run = otpAgainst(json(200, EkoSamples.business(2133, "Send OTP")));
+      Run run = otpAgainst(json(200, EkoReplies.business(2133, "Send OTP")));
 
       assertThat(run.outcome()).isInstanceOf(Rejected.class);
     }
@@ -242,7 +246,7 @@ class EkoHttpGatewayTest {
     @ParameterizedTest
     @ValueSource(ints = {2483, 2484, 2486, 2487})
     void http_401_is_rejected_with_the_auth_code_and_not_repeated(int code) {
-      Run run = refundAgainst(json(401, EkoSamples.auth401(code)));
+      Run run = refundAgainst(json(401, EkoReplies.auth401(code)));
 
       Rejected rejected = (Rejected) run.outcome();
       assertThat(rejected.reason()).isEqualTo(new RefundError.AuthenticationFailed(Option.some(code)));
@@ -252,24 +256,24 @@ class EkoHttpGatewayTest {
 
     @Test
     void http_401_2485_stale_timestamp_is_retried_once_with_a_fresh_signed_timestamp() {
-      Run run = refundAgainst(json(401, EkoSamples.auth401(2485)));
+      Run run = refundAgainst(json(401, EkoReplies.auth401(2485)));
 
       Rejected rejected = (Rejected) run.outcome();
       assertThat(rejected.reason()).isEqualTo(new RefundError.AuthenticationFailed(Option.some(2485)));
       assertThat(rejected.attempts()).isEqualTo(2);
       assertThat(run.seen()).hasSize(2);
-      long first = Long.parseLong(run.seen().get(0).header("secret-key-timestamp"));
-      long second = Long.parseLong(run.seen().get(1).header("secret-key-timestamp"));
+      long first = Long.parseLong(run.seen().get(0).header("secret-key-timestamp").orElseThrow());
+      long second = Long.parseLong(run.seen().get(1).header("secret-key-timestamp").orElseThrow());
       assertThat(second).isGreaterThan(first);
       Signer signer = new Signer(Secret.of(TestSecrets.ACCESS_KEY));
-      for (ScriptedPeer.Seen s : run.seen()) {
-        assertThat(signer.verify(s.header("secret-key-timestamp"), s.header("secret-key"))).isTrue();
+      for (HttpWire.Message s : run.seen()) {
+        assertThat(signer.verify(s.header("secret-key-timestamp").orElseThrow(), s.header("secret-key").orElseThrow())).isTrue();
       }
     }
 
     @Test
     void a_stale_timestamp_retry_that_succeeds_is_refunded_in_two_attempts() {
-      Run run = refundAgainst(json(401, EkoSamples.auth401(2485)), json(200, EkoSamples.REFUND_DONE));
+      Run run = refundAgainst(json(401, EkoReplies.auth401(2485)), json(200, EkoReplies.REFUND_DONE));
 
       assertThat(run.outcome()).isInstanceOf(Refunded.class);
       assertThat(run.outcome().attempts()).isEqualTo(2);
@@ -307,7 +311,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void http_429_on_an_inquiry_is_retried_after_retry_after() {
-      Run run = inquiryAgainst(json(429, "{}", "Retry-After: 0"), json(200, EkoSamples.INQUIRY_REFUND_PENDING));
+      Run run = inquiryAgainst(json(429, "{}", "Retry-After: 0"), json(200, EkoReplies.INQUIRY_REFUND_PENDING));
 
       assertThat(run.outcome()).isInstanceOf(StatusRead.class);
       assertThat(run.outcome().attempts()).isEqualTo(2);
@@ -367,7 +371,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void a_truncated_body_is_unknown_and_not_repeated() {
-      Run run = refundAgainst(truncated(EkoSamples.REFUND_DONE.substring(0, 60)));
+      Run run = refundAgainst(truncated(EkoReplies.REFUND_DONE.substring(0, 60)));
 
       assertThat(run.outcome()).isInstanceOf(OutcomeUnknown.class);
       assertThat(run.seen()).hasSize(1);
@@ -402,7 +406,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void a_reset_on_an_inquiry_is_retried() {
-      Run run = inquiryAgainst(reset(), json(200, EkoSamples.INQUIRY_REFUND_PENDING));
+      Run run = inquiryAgainst(reset(), json(200, EkoReplies.INQUIRY_REFUND_PENDING));
 
       assertThat(run.outcome()).isInstanceOf(StatusRead.class);
       assertThat(run.seen()).hasSize(2);
@@ -490,7 +494,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void a_closed_gateway_sends_nothing() {
-      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.REFUND_DONE))) {
+      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.REFUND_DONE))) {
         EkoGateway eko = gateway(peer);
         eko.close();
 
@@ -508,7 +512,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void tx_status_at_the_top_level_as_a_string() {
-      Run run = inquiryAgainst(json(200, EkoSamples.INQUIRY_REFUND_PENDING));
+      Run run = inquiryAgainst(json(200, EkoReplies.INQUIRY_REFUND_PENDING));
 
       StatusRead read = (StatusRead) run.outcome();
       assertThat(read.report().status()).isEqualTo(TxStatus.REFUND_PENDING);
@@ -542,7 +546,7 @@ class EkoHttpGatewayTest {
 
     @Test
     void a_business_refusal_is_rejected_and_not_repeated() {
-      Run run = inquiryAgainst(json(200, EkoSamples.business(168, "No such transaction")));
+      Run run = inquiryAgainst(json(200, EkoReplies.business(168, "No such transaction")));
 
       assertThat(((Rejected) run.outcome()).reason()).isInstanceOf(RefundError.UnknownTransaction.class);
       assertThat(run.seen()).hasSize(1);
@@ -557,33 +561,33 @@ class EkoHttpGatewayTest {
     @Test
     void refund_request_has_the_path_headers_and_exact_body() throws Exception {
       Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
-      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.REFUND_DONE));
+      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.REFUND_DONE));
           EkoGateway eko = EkoGateways.create(config(peer.baseUrl()).clock(clock).build())) {
 
         eko.initiateRefund(TestSecrets.refund());
 
-        ScriptedPeer.Seen s = peer.requests().get(0);
+        HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("POST");
-        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/13192443");
-        assertThat(s.header("developer_key")).isEqualTo(TestSecrets.DEVELOPER_KEY);
-        assertThat(s.header("secret-key-timestamp")).isEqualTo(String.valueOf(clock.millis()));
-        assertThat(s.header("secret-key")).isEqualTo(new Signer(Secret.of(TestSecrets.ACCESS_KEY)).sign(clock.millis()));
-        assertThat(s.header("content-type")).isEqualTo("application/json");
-        assertThat(s.header("user-agent")).startsWith("refundkit/");
+        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/" + EkoSample.TID.value());
+        assertThat(s.header("developer_key").orElseThrow()).isEqualTo(TestSecrets.DEVELOPER_KEY);
+        assertThat(s.header("secret-key-timestamp").orElseThrow()).isEqualTo(String.valueOf(clock.millis()));
+        assertThat(s.header("secret-key").orElseThrow()).isEqualTo(new Signer(Secret.of(TestSecrets.ACCESS_KEY)).sign(clock.millis()));
+        assertThat(s.header("content-type").orElseThrow()).isEqualTo("application/json");
+        assertThat(s.header("user-agent").orElseThrow()).startsWith("refundkit/");
         JsonNode body = JSON.readTree(s.body());
         assertThat(body.get("initiator_id").isTextual()).isTrue();
         assertThat(body.get("user_code").isTextual()).isTrue();
         assertThat(body.get("otp").isIntegralNumber()).isTrue();
         assertThat(body.get("service_code").isIntegralNumber()).isTrue();
         assertThat(body.get("state").isIntegralNumber()).isTrue();
-        assertThat(body).isEqualTo(JSON.readTree("{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"otp\":"
+        assertThat(body).isEqualTo(JSON.readTree("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":"
             + TestSecrets.OTP + ",\"otp_ref_id\":\"" + TestSecrets.OTP_REF_ID + "\",\"service_code\":80,\"state\":1}"));
       }
     }
 
     @Test
     void the_configured_service_code_is_sent_when_the_command_has_none() throws Exception {
-      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.REFUND_DONE));
+      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.REFUND_DONE));
           EkoGateway eko = EkoGateways.create(config(peer.baseUrl())
               .serviceCode(new io.refundkit.domain.ServiceCode(81)).build())) {
         var command = TestSecrets.refund();
@@ -599,33 +603,33 @@ class EkoHttpGatewayTest {
 
     @Test
     void otp_request_sends_the_initiator_only() throws Exception {
-      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.OTP_SENT));
+      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.OTP_SENT));
           EkoGateway eko = gateway(peer)) {
 
         eko.requestOtp(AGENT, TID);
 
-        ScriptedPeer.Seen s = peer.requests().get(0);
+        HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("POST");
-        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/13192443/otp");
-        assertThat(JSON.readTree(s.body())).isEqualTo(JSON.readTree("{\"initiator_id\":\"9962981729\"}"));
+        assertThat(s.target()).isEqualTo("/ekoapi/v3/customer/payment/refund/" + EkoSample.TID.value() + "/otp");
+        assertThat(JSON.readTree(s.body())).isEqualTo(JSON.readTree("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\"}"));
       }
     }
 
     @Test
     void inquiry_is_a_get_with_the_agent_in_the_query_and_all_four_headers() {
-      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.INQUIRY_REFUND_PENDING));
+      try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.INQUIRY_REFUND_PENDING));
           EkoGateway eko = gateway(peer)) {
 
         eko.inquire(AGENT, TID);
 
-        ScriptedPeer.Seen s = peer.requests().get(0);
+        HttpWire.Message s = peer.requests().get(0);
         assertThat(s.method()).isEqualTo("GET");
         assertThat(s.target())
-            .isEqualTo("/ekoapi/v3/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200");
-        assertThat(s.header("developer_key")).isNotBlank();
-        assertThat(s.header("secret-key")).isNotBlank();
-        assertThat(s.header("secret-key-timestamp")).hasSize(13);
-        assertThat(s.header("content-type")).isEqualTo("application/json");
+            .isEqualTo("/ekoapi/v3/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE);
+        assertThat(s.header("developer_key").orElseThrow()).isNotBlank();
+        assertThat(s.header("secret-key").orElseThrow()).isNotBlank();
+        assertThat(s.header("secret-key-timestamp").orElseThrow()).hasSize(13);
+        assertThat(s.header("content-type").orElseThrow()).isEqualTo("application/json");
       }
     }
 
@@ -637,7 +641,7 @@ class EkoHttpGatewayTest {
 
         eko.inquire(AGENT, TID);
 
-        List<Long> stamps = peer.requests().stream().map(s -> Long.parseLong(s.header("secret-key-timestamp"))).toList();
+        List<Long> stamps = peer.requests().stream().map(s -> Long.parseLong(s.header("secret-key-timestamp").orElseThrow())).toList();
         assertThat(stamps).containsExactly(clock.millis(), clock.millis() + 1, clock.millis() + 2);
       }
     }
@@ -662,7 +666,7 @@ class EkoHttpGatewayTest {
             throw new ArithmeticException("long overflow");
           }
         };
-    try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.REFUND_DONE));
+    try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.REFUND_DONE));
         EkoGateway eko = EkoGateways.create(config(peer.baseUrl()).clock(broken).build())) {
 
       RefundOutcome outcome = eko.initiateRefund(TestSecrets.refund());
@@ -682,7 +686,7 @@ class EkoHttpGatewayTest {
 
   @Test
   void two_clients_with_different_credentials_do_not_interfere() throws Exception {
-    try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoSamples.INQUIRY_REFUND_PENDING));
+    try (ScriptedPeer peer = ScriptedPeer.answering(json(200, EkoReplies.INQUIRY_REFUND_PENDING));
         EkoGateway a = gateway(peer);
         EkoGateway b = EkoGateways.create(config(peer.baseUrl())
             .developerKey(TestSecrets.OTHER_DEVELOPER_KEY).accessKey(TestSecrets.OTHER_ACCESS_KEY).build())) {
@@ -696,9 +700,9 @@ class EkoHttpGatewayTest {
       Signer sa = new Signer(Secret.of(TestSecrets.ACCESS_KEY));
       Signer sb = new Signer(Secret.of(TestSecrets.OTHER_ACCESS_KEY));
       assertThat(peer.requests()).hasSize(40);
-      for (ScriptedPeer.Seen s : peer.requests()) {
-        Signer expected = s.header("developer_key").equals(TestSecrets.DEVELOPER_KEY) ? sa : sb;
-        assertThat(expected.verify(s.header("secret-key-timestamp"), s.header("secret-key"))).isTrue();
+      for (HttpWire.Message s : peer.requests()) {
+        Signer expected = s.header("developer_key").orElseThrow().equals(TestSecrets.DEVELOPER_KEY) ? sa : sb;
+        assertThat(expected.verify(s.header("secret-key-timestamp").orElseThrow(), s.header("secret-key").orElseThrow())).isTrue();
       }
     }
   }

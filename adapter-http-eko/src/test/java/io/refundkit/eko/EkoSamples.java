@@ -1,30 +1,25 @@
 package io.refundkit.eko;
 
-/** Eko's reply bodies as the spec shows them (docs/eko-protocol.md §4 and initiate-refund.md). */
+import io.refundkit.testkit.EkoReplies;
+
+/**
+ * Eko's reply bodies under the name this module's envelope properties use ({@code EnvelopeDecodingProperties},
+ * {@code internal.EnvelopeScannerProperties}, being rewritten on another branch of #14): the test kit's
+ * {@link EkoReplies}, not a copy. New tests use {@link EkoReplies}.
+ */
 public final class EkoSamples {
+
+  public static final String REFUND_DONE = EkoReplies.REFUND_DONE;
+  public static final String OTP_SENT = EkoReplies.OTP_SENT;
+  public static final String INQUIRY_REFUND_PENDING = EkoReplies.INQUIRY_REFUND_PENDING;
 
   private EkoSamples() {}
 
-  public static final String REFUND_DONE =
-      "{\"response_status_id\":0,\"data\":{\"refund_tid\":\"2147591637\",\"amount\":\"5000.00\",\"tds\":\"7.1\","
-          + "\"balance\":\"2.22263731286E9\",\"fee\":\"50.0\",\"currency\":\"INR\",\"commission_reverse\":\"28.38\","
-          + "\"tid\":\"13192443\",\"timestamp\":\"2018-10-30T12:00:14.058Z\",\"refunded_amount\":\"5050.00\"},"
-          + "\"response_type_id\":74,\"message\":\"Refund done\",\"status\":0}";
-
-  public static final String OTP_SENT =
-      "{\"response_status_id\":1,\"data\":{\"tid\":\"13192443\",\"otp_ref_id\":\"" + TestSecrets.OTP_REF_ID
-          + "\"},\"response_type_id\":2133,\"message\":\"Send OTP\",\"status\":2133}";
-
-  public static final String INQUIRY_REFUND_PENDING =
-      "{\"response_status_id\":-1,\"data\":{\"tid\":\"13192443\",\"amount\":\"5000.0\"},\"response_type_id\":1472,"
-          + "\"message\":\"Success\",\"status\":0,\"tx_status\":\"3\",\"txstatus_desc\":\"Refund Pending\"}";
-
   public static String business(int status, String message) {
-    return "{\"response_status_id\":1,\"data\":{},\"response_type_id\":" + status + ",\"message\":\"" + message
-        + "\",\"status\":" + status + "}";
+    return EkoReplies.business(status, message);
   }
 
   public static String auth401(int code) {
-    return "{\"response_status_id\":1,\"response_type_id\":" + code + ",\"message\":\"auth\",\"status\":" + code + "}";
+    return EkoReplies.auth401(code);
   }
 }

@@ -9,6 +9,7 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.internal.Signer;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ class EkoServerLimitsTest {
 
   static final Duration LIVENESS = Duration.ofSeconds(20);
   static final String INQUIRY_TARGET = EkoServer.DEFAULT_BASE_PATH + "/tools/reference/transaction/"
-      + TestSecrets.TID.value() + "?initiator_id=9962981729&user_code=20810200";
+      + TestSecrets.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE;
 
   final BackingGateway backing =
       new BackingGateway().answer(new StatusRead(StatusReport.of(TestSecrets.TID, TxStatus.FAIL), 1));

@@ -11,6 +11,8 @@ import io.refundkit.domain.UserCode;
 import io.refundkit.eko.internal.Signer;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
 class EkoServerProtocolTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String REFUND_PATH = "/customer/payment/refund/13192443";
+  static final String REFUND_PATH = "/customer/payment/refund/" + EkoSample.TID.value();
   static final String VALID_REFUND_BODY =
-      "{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"otp\":" + TestSecrets.OTP + ",\"state\":1}";
+      "{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":" + TestSecrets.OTP + ",\"state\":1}";
 
   final HttpClient http = HttpClient.newHttpClient();
   final Signer signer = new Signer(Secret.of(TestSecrets.ACCESS_KEY));
@@ -39,7 +41,7 @@ class EkoServerProtocolTest {
     server = EkoServer.builder(backing)
         .credential(TestSecrets.DEVELOPER_KEY, Secret.of(TestSecrets.ACCESS_KEY))
         .authMode(EkoServer.AuthMode.LENIENT)
-        .otpUserCode(new UserCode("20810200"))
+        .otpUserCode(new UserCode(EkoUat.USER_CODE))
         .shutdownGrace(java.time.Duration.ZERO)
         .start();
   }
@@ -163,7 +165,7 @@ class EkoServerProtocolTest {
 
     @Test
     void an_inquiry_without_the_agent_names_both_fields() throws Exception {
-      HttpResponse<String> r = send(signed("/tools/reference/transaction/13192443").GET().build());
+      HttpResponse<String> r = send(signed("/tools/reference/transaction/" + EkoSample.TID.value()).GET().build());
 
       JsonNode e = envelope(r);
       assertThat(e.get("status").asInt()).isEqualTo(463);
@@ -175,8 +177,8 @@ class EkoServerProtocolTest {
       backing.answer(new io.refundkit.port.OtpSent(new io.refundkit.domain.OtpChallenge(TID,
           new io.refundkit.domain.OtpRefId(TestSecrets.SERVER_OTP_REF_ID), java.time.Instant.now()), 1));
 
-      HttpResponse<String> r = send(signed("/customer/payment/refund/13192443/otp").header("content-type", "application/json")
-          .POST(body("{\"initiator_id\":\"9962981729\"}")).build());
+      HttpResponse<String> r = send(signed("/customer/payment/refund/" + EkoSample.TID.value() + "/otp").header("content-type", "application/json")
+          .POST(body("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\"}")).build());
 
       JsonNode e = envelope(r);
       assertThat(e.get("status").asInt()).isEqualTo(2133);
@@ -191,7 +193,7 @@ class EkoServerProtocolTest {
     @Test
     void missing_security_headers_are_2487() throws Exception {
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-          + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200")).GET().build());
+          + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE)).GET().build());
 
       assertThat(r.statusCode()).isEqualTo(401);
       assertThat(envelope(r).get("status").asInt()).isEqualTo(2487);
@@ -201,7 +203,7 @@ class EkoServerProtocolTest {
     void a_timestamp_in_seconds_is_2486() throws Exception {
       String seconds = String.valueOf(System.currentTimeMillis() / 1000);
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-              + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
+              + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE))
           .header("developer_key", TestSecrets.DEVELOPER_KEY)
           .header("secret-key", signer.sign(seconds))
           .header("secret-key-timestamp", seconds)
@@ -216,7 +218,7 @@ class EkoServerProtocolTest {
   void the_base_path_is_configurable() throws Exception {
     try (EkoServer other = EkoServer.builder(backing).authMode(EkoServer.AuthMode.OFF).basePath("/sandbox/v3/").start()) {
       HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(other.baseUrl()
-          + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200")).GET().build());
+          + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE)).GET().build());
 
       assertThat(other.baseUrl()).endsWith("/sandbox/v3");
       assertThat(r.statusCode()).isEqualTo(200);

@@ -2,6 +2,10 @@ package io.refundkit.eko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.refundkit.eko.internal.Envelope;
 import io.refundkit.eko.internal.EnvelopeCodec;
 import io.refundkit.eko.internal.Operation;
@@ -15,6 +19,10 @@ import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.RefundOutcome;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +36,13 @@ import net.jqwik.api.Provide;
 /** The decoder and the outcome table on arbitrary and mutated input: never throws, always one of four outcomes. */
 class EnvelopeDecodingProperties {
 
+  private static final JsonFactory JSON = new JsonFactory();
+
   final EnvelopeCodec codec = new EnvelopeCodec();
   final TreeEnvelopeReference reference = new TreeEnvelopeReference();
 
   void classifiesEveryway(int http, byte[] body) {
-    readsAsTheTreeDecoderDid(body);
+    readsAsTheTreeDecoderDid(codec, reference, body);
     for (Operation op : Operation.values()) {
       WireReply reply = new WireReply(http, body, false, Option.none());
       GatewayOutcome outcome =
@@ -48,21 +58,59 @@ class EnvelopeDecodingProperties {
 
   /**
    * The streaming decoder reads every input exactly as the tree decoder it replaced: the same envelope (codes,
-   * texts, every data field with the same BigDecimal scale), or a refusal for the same inputs.
+   * texts, every data field with the same BigDecimal scale), or a refusal for the same inputs. Answers whether the
+   * body was accepted.
+   *
+   * <p>One difference is by design: the tree model converts every number in the body to a {@link BigDecimal}, so a
+   * number none can hold (an exponent past ±2<sup>31</sup>, such as {@code 0e9999999999}) makes it refuse the whole
+   * body, while the streaming decoder converts only the numbers it reads and skips the others, as it skips unknown
+   * fields (such a number where it reads one is refused by both). When only the tree refuses, for that reason, the
+   * body is compared with the tree's reading of it with each such number written as 0.
    */
-  void readsAsTheTreeDecoderDid(byte[] body) {
+  static boolean readsAsTheTreeDecoderDid(EnvelopeCodec codec, TreeEnvelopeReference reference, byte[] body) {
     Either<String, Envelope> streamed = codec.decode(body);
     Either<String, Envelope> tree = reference.decode(body);
+    if (streamed.isRight() && tree.isLeft() && tree.getLeft().contains("NumberFormatException")) {
+      tree = reference.decode(withUnholdableNumbersAsZero(body));
+    }
     assertThat(streamed.isRight()).as("accepted by both or by neither").isEqualTo(tree.isRight());
     if (tree.isRight()) {
       assertThat(streamed.get()).usingRecursiveComparison().isEqualTo(tree.get());
       assertThat(streamed.get()).isEqualTo(tree.get());
     }
+    return tree.isRight();
+  }
+
+  /** The body's JSON with every number no {@link BigDecimal} can hold written as 0; the body must be JSON. */
+  private static byte[] withUnholdableNumbersAsZero(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonParser p = JSON.createParser(body);
+        JsonGenerator g = JSON.createGenerator(out)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+          g.writeNumber(holds(p.getText()) ? p.getText() : "0"); // the number's own text, never a double's
+        } else {
+          g.copyCurrentEvent(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean holds(String number) {
+    try {
+      new BigDecimal(number);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   @Property(tries = 1000)
   void streaming_decoder_reads_envelopes_as_the_tree_decoder_did(@ForAll("envelopes") String json) {
-    readsAsTheTreeDecoderDid(json.getBytes(StandardCharsets.UTF_8));
+    readsAsTheTreeDecoderDid(codec, reference, json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Provide
@@ -82,7 +130,8 @@ class EnvelopeDecodingProperties {
         .map(fields -> "{" + String.join(",", fields) + "}");
   }
 
-  @Property(tries = 300)
+  // 600: it also stands for the 300 arbitrary byte arrays the removed scanner's properties ran.
+  @Property(tries = 600)
   void arbitrary_bytes_never_throw(@ForAll byte[] body, @ForAll("statuses") int http) {
     classifiesEveryway(http, body);
   }
@@ -147,10 +196,15 @@ class EnvelopeDecodingProperties {
 
   @Provide
   Arbitrary<String> mutatedSamples() {
+    return mutations(Arbitraries.chars());
+  }
+
+  /** Eko's samples truncated, or with one of {@code chars} inserted or replacing one, or with one deleted. */
+  static Arbitrary<String> mutations(Arbitrary<Character> chars) {
     Arbitrary<String> sample = Arbitraries.of(List.of(EkoSamples.REFUND_DONE, EkoSamples.OTP_SENT,
         EkoSamples.INQUIRY_REFUND_PENDING, EkoSamples.business(463, "x"), EkoSamples.auth401(2485)));
     Arbitrary<Integer> kind = Arbitraries.integers().between(0, 3);
-    return Combinators.combine(sample, kind, Arbitraries.integers().between(0, 10_000), Arbitraries.chars())
+    return Combinators.combine(sample, kind, Arbitraries.integers().between(0, 10_000), chars)
         .as((s, k, at, c) -> {
           int i = at % (s.length() + 1);
           return switch (k) {

@@ -6,6 +6,7 @@ import io.refundkit.domain.Otp;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.Violation;
 import io.refundkit.eko.internal.RequestCodec;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ class RequestCodecTest {
 
   Validation<Seq<Violation>, RefundCommand> decode(String otpJson) {
     String body =
-        "{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"otp\":" + otpJson + ",\"state\":1}";
+        "{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":" + otpJson + ",\"state\":1}";
     return codec.decodeRefund("13192446", body.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -11,7 +11,6 @@ import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundError;
 import io.refundkit.domain.RefundReceipt;
 import io.refundkit.domain.StatusReport;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.domain.Violation;
 import io.refundkit.eko.server.EkoServer;
@@ -25,6 +24,8 @@ import io.refundkit.port.Refunded;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,16 +75,7 @@ class RoundTripTest {
 
     @Test
     void refunded_round_trips_with_the_full_receipt() {
-      RefundReceipt receipt =
-          RefundReceipt.complete(
-              TID,
-              new TransactionId("2147591637"),
-              Money.of("5000.00"),
-              Money.of("50.00"),
-              Money.of("7.10"),
-              Money.of("28.38"),
-              Money.of("2222637312.86"),
-              Instant.parse("2018-10-30T12:00:14.058Z"));
+      RefundReceipt receipt = EkoSample.RECEIPT;
       BackingGateway backing = new BackingGateway();
 
       GatewayOutcome outcome = refundVia(backing, new Refunded(receipt, 1));
@@ -319,7 +311,7 @@ class RoundTripTest {
       String signature = new io.refundkit.eko.internal.Signer(Secret.of(TestSecrets.ACCESS_KEY)).sign(timestamp);
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(server.baseUrl()
-                  + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
+                  + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE))
               .header("developer_key", TestSecrets.DEVELOPER_KEY)
               .header("secret-key", signature)
               .header("secret-key-timestamp", timestamp)
@@ -369,7 +361,7 @@ class RoundTripTest {
         String wrong = new io.refundkit.eko.internal.Signer(Secret.of(TestSecrets.WRONG_ACCESS_KEY)).sign(stamp);
         HttpRequest request =
             HttpRequest.newBuilder(URI.create(server.baseUrl()
-                    + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
+                    + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE))
                 .header("developer_key", TestSecrets.DEVELOPER_KEY)
                 .header("secret-key", wrong)
                 .header("secret-key-timestamp", stamp)

@@ -3,6 +3,7 @@ package io.refundkit.eko;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.eko.internal.Signer;
+import io.refundkit.testkit.EkoUat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ class SignerTest {
   @CsvSource({
     "TEST_ACCESS_KEY_DO_NOT_USE, 1700000000000, u30ak/iOGwKCaspqCeiYng8fd98QDx7kF3DBBOadQHk=",
     "test-access-key-123, 1700000000000, 88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo=",
-    "d2fe1d99-6298-4af2-8cc5-d97dcf46df30, 1700000000000, qIir8tILHtqxO1Mu3/fC3pVElIa0oIxXMRDUP0463Bc="
+    EkoUat.ACCESS_KEY + ", 1700000000000, qIir8tILHtqxO1Mu3/fC3pVElIa0oIxXMRDUP0463Bc="
   })
   void signs_every_published_vector(String accessKey, long timestamp, String expected) {
     Signer signer = new Signer(Secret.of(accessKey));

@@ -2,9 +2,10 @@ package io.refundkit.inmemory;
 
 import io.refundkit.domain.TransactionId;
 import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.Operation;
 import io.vavr.control.Option;
-import java.util.Objects;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One line of the simulator's call log ({@link InMemoryEko#callLog()}): when, which operation on which tid, how

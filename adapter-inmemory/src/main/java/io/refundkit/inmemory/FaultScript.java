@@ -4,6 +4,7 @@ import io.refundkit.domain.RefundError;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.internal.FaultRules;
 import io.refundkit.port.NotSentCause;
+import io.refundkit.port.Operation;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.EnumSet;

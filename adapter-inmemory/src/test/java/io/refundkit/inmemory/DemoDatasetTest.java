@@ -7,12 +7,16 @@ import io.refundkit.domain.Otp;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.RefundReceipt;
+import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.DemoTids;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +35,40 @@ class DemoDatasetTest {
                         DemoDataset.SAMPLE_TID, RefundConsent.of(otp), DemoDataset.AGENT, Option.none())))
             .receipt();
 
-    assertThat(receipt.tid().value()).isEqualTo("13192443");
-    assertThat(receipt.refundTid().value()).isEqualTo("2147591637");
-    assertThat(receipt.refundedAmount()).isEqualTo(Money.of("5050.00"));
+    assertThat(receipt.tid().value()).isEqualTo(EkoSample.TID.value());
+    assertThat(receipt.refundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
+    assertThat(receipt.refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
     assertThat(receipt.amount().get()).isEqualTo(Money.of("5000.00"));
     assertThat(receipt.fee().get()).isEqualTo(Money.of("50.0"));
     assertThat(receipt.tds().get()).isEqualTo(Money.of("7.1"));
     assertThat(receipt.commissionReversed().get()).isEqualTo(Money.of("28.38"));
     assertThat(receipt.balance().get()).isEqualTo(Money.of("2.22263731286E9"));
     assertThat(receipt.currency()).isEqualTo("INR");
-    assertThat(receipt.timestamp().get()).isEqualTo(Instant.parse("2018-10-30T12:00:14.058Z"));
+    assertThat(receipt.timestamp().get()).isEqualTo(EkoSample.TIMESTAMP);
     assertThat(eko.balance(DemoDataset.AGENT).get()).isEqualTo(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND);
+  }
+
+  /**
+   * DemoDataset is main code and cannot use the test kit, so it keeps its own copy of Eko's values: this is the one
+   * test that holds the two to each other.
+   */
+  @Test
+  void is_built_on_the_test_kits_sample_values() {
+    Transaction sample = eko.transaction(DemoDataset.SAMPLE_TID).get().transaction();
+
+    assertThat(DemoDataset.INITIATOR_ID).isEqualTo(EkoUat.INITIATOR_ID);
+    assertThat(DemoDataset.USER_CODE).isEqualTo(EkoUat.USER_CODE);
+    assertThat(DemoDataset.AGENT).isEqualTo(EkoUat.AGENT);
+    assertThat(DemoDataset.CUSTOMER_MOBILE).isEqualTo(EkoSample.CUSTOMER_MOBILE);
+    assertThat(List.of(DemoDataset.SAMPLE_TID, DemoDataset.SECOND_PENDING_TID, DemoDataset.SUCCESS_TID,
+            DemoDataset.REFUNDED_TID, DemoDataset.ON_HOLD_TID, DemoDataset.AWAITED_TID))
+        .containsExactly(DemoTids.SAMPLE, DemoTids.SECOND_PENDING, DemoTids.SUCCESS, DemoTids.REFUNDED,
+            DemoTids.ON_HOLD, DemoTids.AWAITED);
+    assertThat(DemoDataset.OPENING_BALANCE).isEqualTo(EkoSample.OPENING_BALANCE);
+    assertThat(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND).isEqualTo(EkoSample.BALANCE_AFTER_REFUND);
+    assertThat(DemoDataset.NEXT_REFUND_TID).isEqualTo(EkoSample.REFUND_TID.value());
+    assertThat(DemoDataset.CLOCK_START).isEqualTo(EkoSample.TIMESTAMP);
+    assertThat(sample).isEqualTo(EkoSample.transaction(TxStatus.REFUND_PENDING));
   }
 
   @Test

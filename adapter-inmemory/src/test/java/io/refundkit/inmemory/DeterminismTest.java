@@ -11,6 +11,8 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
 import io.refundkit.tck.Concurrently;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
 
-  private static final Agent AGENT = Agent.of("9962981729", "20810200");
+  private static final Agent AGENT = EkoUat.AGENT;
   private static final int TIDS = 20;
 
   @Nested
@@ -36,7 +38,7 @@ class DeterminismTest {
       assertThat(first.otps).isEqualTo(second.otps);
       assertThat(first.refIds).isEqualTo(second.refIds);
       assertThat(first.refundTids).isEqualTo(second.refundTids);
-      assertThat(first.refundTids).startsWith("2147591637", "2147591638");
+      assertThat(first.refundTids).startsWith(EkoSample.REFUND_TID.value(), "2147591638");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.refundkit.domain.TxStatus;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
@@ -254,10 +255,10 @@ class FaultScriptTest {
               org.assertj.core.groups.Tuple.tuple(
                   Operation.INITIATE_REFUND,
                   GatewayOutcome.Kind.OUTCOME_UNKNOWN,
-                  "outcome_unknown",
+                  "read_timeout",
                   Option.some(Fault.lostResponse())),
               org.assertj.core.groups.Tuple.tuple(
-                  Operation.INQUIRE, GatewayOutcome.Kind.SUCCEEDED, "status_read", Option.none()));
+                  Operation.INQUIRE, GatewayOutcome.Kind.SUCCEEDED, "tx_status_4", Option.none())); // the lost answer's refund was applied
     }
   }
 

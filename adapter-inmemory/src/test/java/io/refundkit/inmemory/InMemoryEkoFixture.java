@@ -12,9 +12,10 @@ import java.time.Instant;
 
 /**
  * The {@link GatewayFixture} over a simulator: what the TCK needs to control the backing Eko. The same fixture
- * serves a gateway that reaches the simulator through HTTP, since it never touches the gateway.
+ * serves a gateway that reaches the simulator through HTTP (refund-sandbox's contract run extends it to own the
+ * server and client), since it never touches the gateway.
  */
-public final class InMemoryEkoFixture implements GatewayFixture {
+public class InMemoryEkoFixture implements GatewayFixture {
 
   private final ManualClock clock;
   private final InMemoryEko eko;
@@ -24,8 +25,17 @@ public final class InMemoryEkoFixture implements GatewayFixture {
   }
 
   public InMemoryEkoFixture(SimulatorConfig config) {
-    this.clock = DemoDataset.clock();
-    this.eko = InMemoryEko.create(config, clock);
+    this(DemoDataset.clock(), config);
+  }
+
+  private InMemoryEkoFixture(ManualClock clock, SimulatorConfig config) {
+    this(InMemoryEko.create(config, clock), clock);
+  }
+
+  /** Controls {@code eko}, which reads {@code clock}. */
+  public InMemoryEkoFixture(InMemoryEko eko, ManualClock clock) {
+    this.eko = eko;
+    this.clock = clock;
   }
 
   public InMemoryEko eko() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refundkit.tck.Concurrently;
+import io.refundkit.testkit.EkoSample;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ManualClockTest {
 
-  private static final Instant START = Instant.parse("2018-10-30T12:00:14.058Z");
+  private static final Instant START = EkoSample.TIMESTAMP;
 
   private final ManualClock clock = new ManualClock(START);
 

@@ -9,6 +9,7 @@ import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.tck.Concurrently;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.Money;
-import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SeedingTest {
 
-  private static final Agent AGENT = Agent.of("9962981729", "20810200");
+  private static final Agent AGENT = EkoUat.AGENT;
 
   private final ManualClock clock = DemoDataset.clock();
   private final InMemoryEko eko = InMemoryEko.create(clock);
@@ -32,22 +33,16 @@ class SeedingTest {
     @Test
     void seeds_every_field_of_a_transaction() {
       eko.seed()
-          .refundPending("13192443")
+          .refundPending(EkoSample.TID.value())
           .amount("5000.00").fee("50.00").commission("28.38").tds("7.10")
-          .agent("9962981729", "20810200").customer("9876543210")
+          .agent(EkoUat.INITIATOR_ID, EkoUat.USER_CODE).customer("9876543210")
           .apply();
 
-      TransactionView view = eko.transaction("13192443").get();
+      TransactionView view = eko.transaction(EkoSample.TID.value()).get();
 
       assertThat(view.transaction())
           .isEqualTo(
-              new Transaction(
-                  new TransactionId("13192443"),
-                  Money.of("5000.00"),
-                  Money.of("50.00"),
-                  Money.of("28.38"),
-                  Money.of("7.10"),
-                  TxStatus.REFUND_PENDING));
+              EkoSample.transaction(TxStatus.REFUND_PENDING));
       assertThat(view.owner()).isEqualTo(AGENT);
       assertThat(view.customerMobile()).isEqualTo("9876543210");
     }
@@ -67,14 +62,14 @@ class SeedingTest {
     @Test
     void seeds_several_transactions_and_wallets_in_one_go() {
       eko.seed()
-          .wallet("9962981729", "20810200", "100.00")
-          .wallet("9962981729", "20810201", "200.00")
+          .wallet(EkoUat.INITIATOR_ID, EkoUat.USER_CODE, "100.00")
+          .wallet(EkoUat.INITIATOR_ID, "20810201", "200.00")
           .transaction("1", TxStatus.SUCCESS).amount("10.00").agent(AGENT)
-          .transaction("2", TxStatus.ON_HOLD).amount("20.00").agent("9962981729", "20810201")
+          .transaction("2", TxStatus.ON_HOLD).amount("20.00").agent(EkoUat.INITIATOR_ID, "20810201")
           .apply();
 
       assertThat(eko.balance(AGENT).get()).isEqualTo(Money.of("100.00"));
-      assertThat(eko.balance(Agent.of("9962981729", "20810201")).get()).isEqualTo(Money.of("200.00"));
+      assertThat(eko.balance(Agent.of(EkoUat.INITIATOR_ID, "20810201")).get()).isEqualTo(Money.of("200.00"));
       assertThat(eko.transaction("2").get().transaction().status()).isEqualTo(TxStatus.ON_HOLD);
     }
 
@@ -169,7 +164,7 @@ class SeedingTest {
 
       load("demo-fixture.json");
 
-      for (String tid : List.of("13192443", "13192444", "13192445", "13192446", "13192447", "13192448")) {
+      for (String tid : List.of(EkoSample.TID.value(), "13192444", "13192445", "13192446", "13192447", "13192448")) {
         assertThat(eko.transaction(tid)).isEqualTo(demo.transaction(tid));
       }
       assertThat(eko.balance(DemoDataset.AGENT)).isEqualTo(demo.balance(DemoDataset.AGENT));
@@ -182,7 +177,7 @@ class SeedingTest {
       Files.writeString(
           file,
           "{\"transactions\": [{\"tid\": \"7\", \"tx_status\": \"0\", \"amount\": 12.5,"
-              + " \"initiator_id\": \"9962981729\", \"user_code\": \"20810200\"}]}");
+              + " \"initiator_id\": \"" + EkoUat.INITIATOR_ID + "\", \"user_code\": \"" + EkoUat.USER_CODE + "\"}]}");
 
       eko.loadFixture(file);
 
@@ -193,20 +188,20 @@ class SeedingTest {
     @Test
     void accepts_amounts_as_numbers_and_in_scientific_notation() {
       loadText(
-          "{\"wallets\": [{\"initiator_id\": \"9962981729\", \"user_code\": \"20810200\","
+          "{\"wallets\": [{\"initiator_id\": \"" + EkoUat.INITIATOR_ID + "\", \"user_code\": \"" + EkoUat.USER_CODE + "\","
               + " \"balance\": \"2.22263731286E9\"}]}");
 
-      assertThat(eko.balance(AGENT).get()).isEqualTo(Money.of("2222637312.86"));
+      assertThat(eko.balance(AGENT).get()).isEqualTo(EkoSample.BALANCE_AFTER_REFUND);
     }
 
     @Test
     void reports_every_problem_with_its_json_path_and_seeds_nothing() {
       String json =
-          "{\"wallets\": [{\"initiator_id\": \"123\", \"user_code\": \"20810200\", \"balance\": \"1.005\"}],"
+          "{\"wallets\": [{\"initiator_id\": \"123\", \"user_code\": \"" + EkoUat.USER_CODE + "\", \"balance\": \"1.005\"}],"
               + " \"transactions\": [{\"tid\": \"x1\", \"tx_status\": \"three\", \"colour\": \"red\","
-              + " \"initiator_id\": \"9962981729\", \"user_code\": \"20810200\", \"customer_mobile\": \"1\"},"
+              + " \"initiator_id\": \"" + EkoUat.INITIATOR_ID + "\", \"user_code\": \"" + EkoUat.USER_CODE + "\", \"customer_mobile\": \"1\"},"
               + " {\"tid\": \"8\", \"tx_status\": 0, \"amount\": \"5.00\","
-              + " \"initiator_id\": \"9962981729\", \"user_code\": \"20810200\"}]}";
+              + " \"initiator_id\": \"" + EkoUat.INITIATOR_ID + "\", \"user_code\": \"" + EkoUat.USER_CODE + "\"}]}";
 
       assertThatThrownBy(() -> loadText(json))
           .isInstanceOf(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SimulatorApiExample {
     eko.script().onInquiry().always().delay(Duration.ofMillis(1)); // a slow peer (a real wait), until cleared
     // README:faults-end
 
-    Agent agent = Agent.of("9962981729", "20810200");
+    Agent agent = EkoUat.AGENT;
     assertThat(eko.requestOtp(agent, new TransactionId("13192448"))).isInstanceOf(NotSent.class);
     assertThat(eko.inquire(agent, new TransactionId("13192448")).kind().name()).isEqualTo("REJECTED");
     assertThat(eko.outbox().forTid(new TransactionId("13192448"))).hasSize(1);

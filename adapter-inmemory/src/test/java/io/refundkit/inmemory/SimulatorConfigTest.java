@@ -3,6 +3,7 @@ package io.refundkit.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.refundkit.testkit.EkoSample;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SimulatorConfigTest {
     assertThat(config.otpLifetime()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.maxWrongAttempts()).isEqualTo(3);
     assertThat(config.resendCooldown()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.nextRefundTid().value()).isEqualTo("2147591637");
+    assertThat(config.nextRefundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -38,8 +39,8 @@ import net.jqwik.api.Provide;
  */
 class SimulatorStateMachineProperties {
 
-  static final Agent AGENT = Agent.of("9962981729", "20810200");
-  static final Agent STRANGER = Agent.of("9962981729", "11111111");
+  static final Agent AGENT = EkoUat.AGENT;
+  static final Agent STRANGER = Agent.of(EkoUat.INITIATOR_ID, "11111111");
   static final Money OPENING = Money.of("1000.00");
   static final int TIDS = 4;
 
@@ -176,13 +177,13 @@ class SimulatorStateMachineProperties {
       Model m = model[t];
       FaultKind fault = m.faults.poll();
       if (fault == FaultKind.NOT_SENT) {
-        return "not_sent";
+        return NOT_SENT_CODE;
       }
       if (fault == FaultKind.LOST_REQUEST) {
-        return "outcome_unknown";
+        return LOST_CODE;
       }
       String answer = decideRefund(m, rightDigits, withRefId);
-      return fault == FaultKind.LOST_RESPONSE ? "outcome_unknown" : answer;
+      return fault == FaultKind.LOST_RESPONSE ? LOST_CODE : answer;
     }
 
     private String decideRefund(Model m, boolean rightDigits, boolean withRefId) {
@@ -240,19 +241,11 @@ class SimulatorStateMachineProperties {
     }
   }
 
-  static String codeOf(GatewayOutcome outcome) {
-    if (outcome instanceof Rejected r) {
-      return r.reason().code();
-    }
-    switch (outcome.kind()) {
-      case NOT_SENT:
-        return "not_sent";
-      case OUTCOME_UNKNOWN:
-        return "outcome_unknown";
-      default:
-        return outcome instanceof OtpSent ? "otp_sent" : outcome instanceof StatusRead ? "status_read" : "refunded";
-    }
-  }
+  /** The code of the simulator's answer when the scripted fault is "not sent" (its default cause, unavailable). */
+  static final String NOT_SENT_CODE = "not_sent_unavailable";
+
+  /** The code of the simulator's answer when a request or its answer is lost (it reads as a read timeout). */
+  static final String LOST_CODE = "read_timeout";
 
   // ------------------------------------------------------------------------------------------- actions
 
@@ -268,9 +261,9 @@ class SimulatorStateMachineProperties {
         h.model[t].lostOtpResponses--;
       }
       String answer = h.requestOtp(t);
-      String expected = lost ? "outcome_unknown" : answer;
+      String expected = lost ? LOST_CODE : answer;
       GatewayOutcome outcome = h.eko.requestOtp(AGENT, tid(t));
-      assertThat(codeOf(outcome)).isEqualTo(expected);
+      assertThat(outcome.code()).isEqualTo(expected);
       if (outcome instanceof OtpSent sent) {
         h.model[t].heldRefId = sent.challenge().otpRefId();
         h.model[t].heldRefIdIssue = h.model[t].issues;
@@ -287,7 +280,7 @@ class SimulatorStateMachineProperties {
       String expected = h.refund(t, otp.isDefined(), refId.isDefined());
       GatewayOutcome outcome =
           h.eko.initiateRefund(new RefundCommand(tid(t), new RefundConsent(digits, refId), AGENT, Option.none()));
-      assertThat(codeOf(outcome)).isEqualTo(expected);
+      assertThat(outcome.code()).isEqualTo(expected);
     }
   }
 
@@ -300,7 +293,7 @@ class SimulatorStateMachineProperties {
       String expected = h.refund(t, false, false);
       GatewayOutcome outcome =
           h.eko.initiateRefund(new RefundCommand(tid(t), RefundConsent.of(wrong), AGENT, Option.none()));
-      assertThat(codeOf(outcome)).isEqualTo(expected);
+      assertThat(outcome.code()).isEqualTo(expected);
     }
   }
 
@@ -310,11 +303,11 @@ class SimulatorStateMachineProperties {
     public void run(Harness h) {
       FaultKind fault = h.model[t].faults.poll();
       String expected =
-          fault == FaultKind.NOT_SENT ? "not_sent" : fault == null ? "agent_not_onboarded" : "outcome_unknown";
+          fault == FaultKind.NOT_SENT ? NOT_SENT_CODE : fault == null ? "agent_not_onboarded" : LOST_CODE;
       Otp otp = h.eko.outbox().latestOtp(tid(t)).getOrElse(new Otp("123456"));
       GatewayOutcome outcome =
           h.eko.initiateRefund(new RefundCommand(tid(t), RefundConsent.of(otp), STRANGER, Option.none()));
-      assertThat(codeOf(outcome)).isEqualTo(expected);
+      assertThat(outcome.code()).isEqualTo(expected);
     }
   }
 
@@ -348,7 +341,7 @@ class SimulatorStateMachineProperties {
           h.eko.initiateRefund(
               new RefundCommand(tid(t), new RefundConsent(otp.getOrElse(new Otp("123456")), refId), AGENT,
                   Option.none()));
-      assertThat(codeOf(outcome)).isEqualTo(expected);
+      assertThat(outcome.code()).isEqualTo(expected);
     }
   }
 

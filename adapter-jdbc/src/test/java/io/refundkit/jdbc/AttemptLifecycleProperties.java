@@ -20,6 +20,7 @@ import io.refundkit.port.ForwardingRefundGateway;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.RefundLedger;
 import io.refundkit.port.RefundOutcome;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class AttemptLifecycleProperties {
   static final Duration WINDOW = Duration.ofMinutes(5);
   /** The latest a request can take effect after it was sent: the client's deadline, a stamp's lead, Eko's window. */
   static final Duration LATEST_ARRIVAL = Duration.ofMinutes(2).plusSeconds(10).plusMinutes(2);
-  static final Agent AGENT = Agent.of("9962981729", "20810200");
+  static final Agent AGENT = EkoUat.AGENT;
   static final List<TransactionId> TIDS = List.of(new TransactionId("81000001"), new TransactionId("81000002"));
   static final AtomicInteger WORLDS = new AtomicInteger();
 

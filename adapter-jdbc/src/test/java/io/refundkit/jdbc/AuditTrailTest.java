@@ -2,11 +2,11 @@ package io.refundkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refundkit.domain.InitiatorId;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.attempt.AttemptKey;
 import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.domain.attempt.Settlement;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class AuditTrailTest {
 
   static final AttemptKey KEY =
-      new AttemptKey("https://api.eko.in/ekoicici/v3", new InitiatorId("9962981729"), new TransactionId("13192443"));
-  static final Instant T0 = Instant.parse("2018-10-30T12:00:14.058Z");
+      new AttemptKey("https://api.eko.in/ekoicici/v3", EkoUat.AGENT.initiatorId(), EkoSample.TID);
+  static final Instant T0 = EkoSample.TIMESTAMP;
 
   DataSource ds;
   JdbcRefundLedger ledger;
@@ -63,10 +63,10 @@ class AuditTrailTest {
   void a_refund_answered_by_eko_keeps_its_refund_tid_and_is_not_marked_reconciled() throws Exception {
     RefundAttempt claimed = ledger.claim(KEY, "node-a", T0).get();
 
-    ledger.settle(claimed, new Settlement.ConfirmedRefund(Option.some(new TransactionId("2147591637")), false), "node-a",
+    ledger.settle(claimed, new Settlement.ConfirmedRefund(Option.some(EkoSample.REFUND_TID), false), "node-a",
         T0.plusSeconds(1));
 
-    assertThat(attemptRow()).containsEntry("refund_tid", "2147591637").containsEntry("reconciled_at", null);
+    assertThat(attemptRow()).containsEntry("refund_tid", EkoSample.REFUND_TID.value()).containsEntry("reconciled_at", null);
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.refundkit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.attempt.AttemptKey;
+import io.refundkit.testkit.EkoUat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ public final class ClaimThroughput {
                 AttemptKey key =
                     new AttemptKey(
                         "https://api.eko.in/ekoicici/v3",
-                        new InitiatorId("9962981729"),
+                        EkoUat.AGENT.initiatorId(),
                         new TransactionId(String.valueOf(TIDS.incrementAndGet())));
                 if (ledger.claim(key, "bench", Instant.now()).isLeft()) {
                   throw new IllegalStateException("a distinct tid was refused");

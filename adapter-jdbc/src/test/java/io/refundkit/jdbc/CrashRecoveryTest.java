@@ -47,7 +47,7 @@ class CrashRecoveryTest {
         database.equals("postgresql")
             ? SharedPostgres.newSchemaUrl()
             : CrashingRefunder.H2_FILE + dir.resolve("ledger").toAbsolutePath();
-    try (Sandbox sandbox = new Sandbox(2)) {
+    try (SharedEko sandbox = new SharedEko(2)) {
       sandbox.seedRefundPending(List.of(TID));
       String otp = sandbox.eko.outbox().latestOtp(TID).get().digits();
 
@@ -66,12 +66,12 @@ class CrashRecoveryTest {
 
       try (EkoGateway eko = sandbox.gateway(1)) {
         JdbcRefundLedger ledger = JdbcRefundLedger.builder(CrashingRefunder.dataSource(ledgerSpec)).build();
-        AttemptKey key = new AttemptKey(eko.environment(), Sandbox.AGENT.initiatorId(), TID);
+        AttemptKey key = new AttemptKey(eko.environment(), SharedEko.AGENT.initiatorId(), TID);
         assertThat(ledger.find(key)).as("the claim survived the crash").isNotEmpty();
         assertThat(ledger.find(key).get().state()).isEqualTo(AttemptState.IN_FLIGHT);
         assertThat(ledger.find(key).get().owner()).isEqualTo(CrashingRefunder.OWNER);
         RefundService later =
-            RefundService.builder(eko, ledger, Sandbox.AGENT)
+            RefundService.builder(eko, ledger, SharedEko.AGENT)
                 .owner("sweeper")
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))
                 .build();

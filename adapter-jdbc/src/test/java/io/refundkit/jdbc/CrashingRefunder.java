@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * its refund to the sandbox, prints {@value #SENT} once Eko has answered and then hangs before recording the answer,
  * waiting to be killed. Not a test (run by {@code CrashRecoveryTest} through {@code java -cp}).
  *
- * <p>Arguments: Eko base URL, client number (its credential in {@link Sandbox}), ledger (a JDBC URL, or
+ * <p>Arguments: Eko base URL, client number (its credential in {@link SharedEko}), ledger (a JDBC URL, or
  * {@code h2file:<path>} for {@link JdbcLedgers#h2File}, the command line's default), tid, OTP.
  */
 public final class CrashingRefunder {
@@ -39,13 +39,13 @@ public final class CrashingRefunder {
     RefundConsent consent = RefundConsent.of(new Otp(args[4]));
 
     JdbcRefundLedger ledger = JdbcRefundLedger.builder(dataSource(ledgerSpec)).build();
-    try (EkoGateway eko = EkoGateways.create(Sandbox.config(baseUrl, client))) {
+    try (EkoGateway eko = EkoGateways.create(SharedEko.config(baseUrl, client))) {
       RefundService service =
-          RefundService.builder(new HangAfterSending(eko), ledger, Sandbox.AGENT).owner(OWNER).build();
+          RefundService.builder(new HangAfterSending(eko), ledger, SharedEko.AGENT).owner(OWNER).build();
       // Warm the HTTP client and the ledger first, so that claiming, sending and being killed take milliseconds:
       // a claim that lingered in the database's memory (H2's default write delay is 500 ms) would be lost.
       service.status(tid);
-      ledger.find(new AttemptKey(eko.environment(), Sandbox.AGENT.initiatorId(), tid));
+      ledger.find(new AttemptKey(eko.environment(), SharedEko.AGENT.initiatorId(), tid));
       service.refund(tid, consent);
     }
     throw new AssertionError("unreachable: the refund hangs after sending");

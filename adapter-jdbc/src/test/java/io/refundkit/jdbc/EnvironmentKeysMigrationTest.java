@@ -10,11 +10,11 @@ import io.refundkit.domain.attempt.AttemptEvent;
 import io.refundkit.domain.attempt.AttemptKey;
 import io.refundkit.domain.attempt.AttemptState;
 import io.refundkit.domain.attempt.RefundAttempt;
-import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.jdbc.internal.EnvironmentKeysMigration;
 import io.refundkit.jdbc.internal.Migrations;
 import io.refundkit.port.RefundLedger;
-import io.vavr.control.Option;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnvironmentKeysMigrationTest {
 
-  static final InitiatorId AGENT = new InitiatorId("9962981729");
+  static final InitiatorId AGENT = EkoUat.AGENT.initiatorId();
   static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
   /** A ledger at schema version 1 (before environment identities), written as version 1 wrote it. */
@@ -99,7 +99,7 @@ class EnvironmentKeysMigrationTest {
   }
 
   static void writeOldLedger(V1 old) throws SQLException {
-    old.attempt("https://api.eko.in/ekoicici/v3", "1001", "node-a", T0, "2147591637",
+    old.attempt("https://api.eko.in/ekoicici/v3", "1001", "node-a", T0, EkoSample.REFUND_TID.value(),
         "IN_FLIGHT:claimed", "REFUNDED:refunded_confirmed_by_inquiry");
     old.attempt("https://api.eko.in:25002/ekoicici/v3", "1001", "node-b", T0.plusSeconds(60), null,
         "IN_FLIGHT:claimed", "UNKNOWN:read_timeout");
@@ -123,7 +123,7 @@ class EnvironmentKeysMigrationTest {
             "simulator:default 1004 IN_FLIGHT");
 
     RefundAttempt merged = ledger.find(key("eko-production", "1001")).get();
-    assertThat(merged.refundTid().get().value()).isEqualTo("2147591637");
+    assertThat(merged.refundTid().get().value()).isEqualTo(EkoSample.REFUND_TID.value());
     assertThat(merged.history()).extracting(AttemptEvent::code)
         .containsExactly(
             "claimed", "refunded_confirmed_by_inquiry", "claimed", "read_timeout", EnvironmentKeysMigration.MERGED);

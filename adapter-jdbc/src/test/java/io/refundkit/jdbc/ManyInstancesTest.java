@@ -41,16 +41,16 @@ class ManyInstancesTest {
     List<TransactionId> tids =
         IntStream.range(0, TIDS).mapToObj(i -> new TransactionId(String.valueOf(30_000_000 + i))).toList();
     String url = SharedPostgres.newSchemaUrl();
-    try (Sandbox sandbox = new Sandbox(2);
+    try (SharedEko sandbox = new SharedEko(2);
         HikariDataSource poolA = SharedPostgres.pool(url, 8);
         HikariDataSource poolB = SharedPostgres.pool(url, 8);
         EkoGateway ekoA = sandbox.gateway(0);
         EkoGateway ekoB = sandbox.gateway(1)) {
       sandbox.seedRefundPending(tids);
       RefundService a =
-          RefundService.builder(ekoA, JdbcRefundLedger.builder(poolA).build(), Sandbox.AGENT).owner("node-a").build();
+          RefundService.builder(ekoA, JdbcRefundLedger.builder(poolA).build(), SharedEko.AGENT).owner("node-a").build();
       RefundService b =
-          RefundService.builder(ekoB, JdbcRefundLedger.builder(poolB).build(), Sandbox.AGENT).owner("node-b").build();
+          RefundService.builder(ekoB, JdbcRefundLedger.builder(poolB).build(), SharedEko.AGENT).owner("node-b").build();
       assertThat(ekoA.environment()).isEqualTo(ekoB.environment());
 
       List<Callable<RefundResult>> calls = new ArrayList<>();

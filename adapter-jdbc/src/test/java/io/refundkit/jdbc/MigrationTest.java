@@ -3,10 +3,10 @@ package io.refundkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.refundkit.domain.InitiatorId;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.attempt.AttemptKey;
 import io.refundkit.domain.attempt.AttemptState;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MigrationTest {
 
   static final AttemptKey KEY =
-      new AttemptKey("https://api.eko.in/ekoicici/v3", new InitiatorId("9962981729"), new TransactionId("13192443"));
-  static final Instant T0 = Instant.parse("2018-10-30T12:00:14.058Z");
+      new AttemptKey("https://api.eko.in/ekoicici/v3", EkoUat.AGENT.initiatorId(), EkoSample.TID);
+  static final Instant T0 = EkoSample.TIMESTAMP;
 
   @Nested
   @ExtendWith(SharedPostgres.class)

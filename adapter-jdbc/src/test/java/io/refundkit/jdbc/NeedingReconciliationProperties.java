@@ -2,12 +2,13 @@ package io.refundkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refundkit.domain.InitiatorId;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.attempt.AttemptKey;
 import io.refundkit.domain.attempt.AttemptState;
 import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.domain.attempt.Settlement;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import net.jqwik.api.Provide;
 /** The ledger's one-query {@code needingReconciliation} agrees with the port's rule applied to {@code list}. */
 class NeedingReconciliationProperties {
 
-  static final Instant T0 = Instant.parse("2018-10-30T12:00:14.058Z");
+  static final Instant T0 = EkoSample.TIMESTAMP;
 
   @Property(tries = 25)
   void the_query_selects_what_the_ports_rule_selects(
@@ -33,7 +34,7 @@ class NeedingReconciliationProperties {
                 JdbcLedgers.dataSource("jdbc:h2:mem:prop-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"))
             .build();
     for (int i = 0; i < plan.size(); i++) {
-      AttemptKey key = new AttemptKey("env", new InitiatorId("9962981729"), new TransactionId(String.valueOf(i + 1)));
+      AttemptKey key = new AttemptKey("env", EkoUat.AGENT.initiatorId(), new TransactionId(String.valueOf(i + 1)));
       int code = plan.get(i);
       RefundAttempt claimed = ledger.claim(key, "n", T0.plusSeconds(code / 4)).get();
       switch (code % 4) {

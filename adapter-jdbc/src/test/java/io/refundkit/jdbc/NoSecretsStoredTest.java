@@ -9,17 +9,14 @@ import io.refundkit.domain.Otp;
 import io.refundkit.domain.OtpRefId;
 import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.eko.EkoConfig;
-import io.refundkit.eko.EkoGateway;
-import io.refundkit.eko.EkoGateways;
-import io.refundkit.eko.Secret;
-import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.ManualClock;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundGateway;
+import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoSample;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +26,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,13 +47,24 @@ class NoSecretsStoredTest {
 
   @TempDir Path dir;
   ManualClock clock;
+  LoopbackEko loopback;
   InMemoryEko eko;
 
   @BeforeEach
   void simulator() {
     clock = DemoDataset.clock();
-    eko = InMemoryEko.create(SimulatorConfig.builder().otpLength(8).build(), clock);
-    DemoDataset.applyTo(eko);
+    loopback =
+        LoopbackEko.builder()
+            .simulator(SimulatorConfig.builder().otpLength(8).build())
+            .clock(clock)
+            .credential(DEVELOPER_KEY, ACCESS_KEY)
+            .start();
+    eko = loopback.eko();
+  }
+
+  @AfterEach
+  void stop() {
+    loopback.close();
   }
 
   @Test
@@ -69,14 +78,9 @@ class NoSecretsStoredTest {
 
   @Test
   void a_postgresql_ledger_holds_no_otp_otp_ref_id_or_key_after_a_refund_over_http() throws Exception {
-    try (EkoServer server = EkoServer.builder(eko).credential(DEVELOPER_KEY, Secret.of(ACCESS_KEY)).start();
-        EkoGateway http =
-            EkoGateways.create(
-                EkoConfig.builder().baseUrl(server.baseUrl()).developerKey(DEVELOPER_KEY).accessKey(ACCESS_KEY)
-                    .build());
-        HikariDataSource pool = SharedPostgres.pool(SharedPostgres.newSchemaUrl(), 2)) {
+    try (HikariDataSource pool = SharedPostgres.pool(SharedPostgres.newSchemaUrl(), 2)) {
 
-      List<String> secrets = refundFlow(http, pool);
+      List<String> secrets = refundFlow(loopback.gateway(), pool);
 
       assertNoneStored(pool, List.of(secrets.get(0), secrets.get(1), secrets.get(2), DEVELOPER_KEY, ACCESS_KEY));
     }
@@ -103,7 +107,7 @@ class NoSecretsStoredTest {
   private static void assertNoneStored(DataSource ds, List<String> secrets) throws SQLException {
     String dump = dumpLedgerTables(ds);
 
-    assertThat(dump).as("the dump holds the data").contains(TID.value()).contains("2147591637").contains("wrong_otp");
+    assertThat(dump).as("the dump holds the data").contains(TID.value()).contains(EkoSample.REFUND_TID.value()).contains("wrong_otp");
     for (String secret : secrets) {
       assertThat(dump).doesNotContain(secret);
     }

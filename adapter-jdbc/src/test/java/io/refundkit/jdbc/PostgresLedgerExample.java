@@ -12,6 +12,7 @@ import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.port.RefundLedger;
+import io.refundkit.testkit.EkoSample;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class PostgresLedgerExample {
   @Test
   void a_refund_service_instance_on_a_shared_postgresql_ledger() {
     String jdbcUrl = SharedPostgres.newSchemaUrl();
-    TransactionId tid = new TransactionId("13192443");
-    try (Sandbox sandbox = new Sandbox(1);
+    TransactionId tid = EkoSample.TID;
+    try (SharedEko sandbox = new SharedEko(1);
         EkoGateway eko = sandbox.gateway(0)) {
       sandbox.seedRefundPending(List.of(tid));
       RefundConsent consent = sandbox.customersOtp(tid);

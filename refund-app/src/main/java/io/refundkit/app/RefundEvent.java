@@ -53,6 +53,25 @@ public sealed interface RefundEvent {
     }
   }
 
+  /**
+   * A call to {@link RefundService#refund} returned {@code result} to its caller: every such call ends with exactly
+   * one of these, after the ledger has recorded what it could (for a duplicate, after {@link DuplicateRefused}). A
+   * {@link RefundResult.Refused} whose {@code reply} is empty was refused by the ledger, not by Eko. Input refused
+   * before anything started ({@link RefundService#refund(String, String, String)}'s {@code Left}) is not a refund
+   * call and reports nothing.
+   */
+  record RefundFinished(RefundResult result, Instant at) implements RefundEvent {
+    public RefundFinished {
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    public TransactionId tid() {
+      return result.tid();
+    }
+  }
+
   /** An unknown or stale attempt was reconciled by inquiry; {@code result} is where it now stands. */
   record Reconciled(TransactionId tid, RefundResult.Kind result, Instant at) implements RefundEvent {
     public Reconciled {

@@ -115,7 +115,9 @@ public final class RefundService {
 
   /** Refunds {@code tid} with the customer's consent, at most once. See the class documentation. */
   public RefundResult refund(TransactionId tid, RefundConsent consent) {
-    return refundOnce.refund(tid, consent);
+    RefundResult result = refundOnce.refund(tid, consent);
+    c.emit(new RefundEvent.RefundFinished(result, c.now()));
+    return result;
   }
 
   /**

@@ -17,13 +17,15 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.InMemoryRefundLedger;
 import io.refundkit.inmemory.ManualClock;
-import io.refundkit.inmemory.Operation;
+import io.refundkit.port.ForwardingRefundLedger;
 import io.refundkit.port.LedgerConflict;
 import io.refundkit.port.LedgerUnavailableException;
 import io.refundkit.port.NotSentCause;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.RefundLedger;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -83,10 +85,10 @@ class RefundServiceTest {
       assertThat(result).isInstanceOf(RefundResult.RefundConfirmed.class);
       var refunded = (RefundResult.RefundConfirmed) result;
       assertThat(refunded.confirmedByInquiry()).isFalse();
-      assertThat(refunded.receipt().get().refundTid().value()).isEqualTo("2147591637");
+      assertThat(refunded.receipt().get().refundTid().value()).isEqualTo(EkoSample.REFUND_TID.value());
       assertThat(refunded.receipt().get().balance().get()).isEqualTo(DemoDataset.BALANCE_AFTER_SAMPLE_REFUND);
       assertThat(attempt(TID).get().state()).isEqualTo(AttemptState.REFUNDED);
-      assertThat(attempt(TID).get().refundTid().get().value()).isEqualTo("2147591637");
+      assertThat(attempt(TID).get().refundTid().get().value()).isEqualTo(EkoSample.REFUND_TID.value());
     }
 
     @Test
@@ -396,14 +398,44 @@ class RefundServiceTest {
   class Events_and_failures {
 
     @Test
-    void a_refund_reports_start_and_outcome() {
-      service.refund(TID, customersOtp(TID));
+    void a_refund_reports_start_outcome_and_the_result_it_returned() {
+      RefundResult result = service.refund(TID, customersOtp(TID));
 
-      assertThat(events).hasSize(2);
+      assertThat(events).hasSize(3);
       assertThat(events.get(0)).isInstanceOf(RefundEvent.AttemptStarted.class);
       var outcome = (RefundEvent.OutcomeReceived) events.get(1);
       assertThat(outcome.code()).isEqualTo("refunded");
       assertThat(outcome.operation()).isEqualTo(io.refundkit.port.Operation.INITIATE_REFUND);
+      assertThat(events.get(2)).isEqualTo(new RefundEvent.RefundFinished(result, clock.instant()));
+    }
+
+    @Test
+    void a_duplicate_reports_the_ledgers_refusal_and_then_the_result_without_an_eko_reply() {
+      service.refund(TID, customersOtp(TID));
+      events.clear();
+
+      RefundResult duplicate = service.refund(TID, customersOtp(TID));
+
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0)).isInstanceOf(RefundEvent.DuplicateRefused.class);
+      var finished = (RefundEvent.RefundFinished) events.get(1);
+      assertThat(finished.result()).isSameAs(duplicate);
+      assertThat(((RefundResult.Refused) finished.result()).reply().isEmpty()).isTrue();
+      assertThat(finished.tid()).isEqualTo(TID);
+    }
+
+    @Test
+    void a_refund_the_ledger_could_not_guard_still_reports_its_result() {
+      RefundService guarded =
+          RefundService.builder(eko, new UnreachableLedger(), DemoDataset.AGENT)
+              .clock(clock)
+              .listener(events::add)
+              .build();
+
+      RefundResult result = guarded.refund(TID, customersOtp(TID));
+
+      assertThat(events).containsExactly(new RefundEvent.RefundFinished(result, clock.instant()));
+      assertThat(result.kind()).isEqualTo(RefundResult.Kind.NOT_SENT);
     }
 
     @Test
@@ -478,7 +510,7 @@ class RefundServiceTest {
   }
 
   /** A ledger whose claim is recorded and then reported as failed, as when a commit's answer is lost. */
-  static final class ClaimThenFailLedger extends ForwardingLedger {
+  static final class ClaimThenFailLedger extends ForwardingRefundLedger {
     ClaimThenFailLedger(RefundLedger ledger) {
       super(ledger);
     }
@@ -491,7 +523,7 @@ class RefundServiceTest {
   }
 
   /** A ledger that claims but cannot record any outcome. */
-  static final class SettleFailsLedger extends ForwardingLedger {
+  static final class SettleFailsLedger extends ForwardingRefundLedger {
     SettleFailsLedger(RefundLedger ledger) {
       super(ledger);
     }
@@ -500,36 +532,6 @@ class RefundServiceTest {
     public Either<LedgerConflict, RefundAttempt> settle(
         RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
       throw new LedgerUnavailableException("the database went away", null);
-    }
-  }
-
-  /** Passes every call to a real ledger; subclasses break one. */
-  abstract static class ForwardingLedger implements RefundLedger {
-    private final RefundLedger ledger;
-
-    ForwardingLedger(RefundLedger ledger) {
-      this.ledger = ledger;
-    }
-
-    @Override
-    public Either<ClaimRefused, RefundAttempt> claim(AttemptKey key, String owner, Instant at) {
-      return ledger.claim(key, owner, at);
-    }
-
-    @Override
-    public Either<LedgerConflict, RefundAttempt> settle(
-        RefundAttempt attempt, Settlement settlement, String owner, Instant at) {
-      return ledger.settle(attempt, settlement, owner, at);
-    }
-
-    @Override
-    public Option<RefundAttempt> find(AttemptKey key) {
-      return ledger.find(key);
-    }
-
-    @Override
-    public List<RefundAttempt> list(Set<AttemptState> states) {
-      return ledger.list(states);
     }
   }
 

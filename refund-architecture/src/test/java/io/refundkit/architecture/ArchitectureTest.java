@@ -37,8 +37,11 @@ class ArchitectureTest {
   static final String INMEMORY = "io.refundkit.inmemory..";
   static final String JDBC = "io.refundkit.jdbc..";
   static final String TCK = "io.refundkit.tck..";
+  static final String TESTKIT = "io.refundkit.testkit..";
+  static final String SANDBOX = "io.refundkit.sandbox..";
   static final String CLI = "io.refundkit.cli..";
   static final String BENCH = "io.refundkit.bench..";
+  static final String OBSERVABILITY = "io.refundkit.observability..";
 
   static final String[] JDK = {"java..", "javax.annotation.."};
   static final String VAVR = "io.vavr..";
@@ -90,14 +93,50 @@ class ArchitectureTest {
           .because("platform teams embed refund-app with the adapters of their choice; it must not pick one");
 
   @ArchTest
-  static final ArchRule the_tck_depends_only_on_ports_domain_and_junit =
+  static final ArchRule the_tck_depends_only_on_ports_domain_test_kit_and_junit =
       classes()
           .that()
           .resideInAPackage(TCK)
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage(concat(JDK, TCK, PORT, DOMAIN, VAVR, "org.junit..", "org.assertj.."))
+          .resideInAnyPackage(concat(JDK, TCK, PORT, DOMAIN, TESTKIT, VAVR, "org.junit..", "org.assertj.."))
           .because("every adapter must be able to run the contract without pulling in another adapter");
+
+  @ArchTest
+  static final ArchRule the_test_kit_depends_on_no_adapter =
+      classes()
+          .that()
+          .resideInAPackage(TESTKIT)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(concat(JDK, TESTKIT, DOMAIN, VAVR, "javax.crypto..", "ch.qos.logback..", "org.slf4j.."))
+          .because("every module's tests use the kit, the adapters' own included, and Maven refuses the cycle an"
+              + " adapter inside it would make (a real Eko on loopback is refund-sandbox)");
+
+  @ArchTest
+  static final ArchRule the_sandbox_depends_on_no_use_case_ledger_or_contract =
+      noClasses()
+          .that()
+          .resideInAPackage(SANDBOX)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(APP, JDBC, TCK)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(io.refundkit.port.RefundLedger.class)
+          .because("the sandbox plays Eko (the simulator behind Eko's protocol); refunding once is the caller's"
+              + " business, and the product sandbox grown from it must stay a stand-in for Eko");
+
+  @ArchTest
+  static final ArchRule production_code_depends_on_no_test_kit_or_sandbox =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, CLI)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(TESTKIT, SANDBOX)
+          .because("test doubles stay out of what ships: the library and the command line carry their own copy of"
+              + " the few published values they need (DemoDataset, SandboxCommand), held to the kit by tests");
 
   @ArchTest
   static final ArchRule the_eko_adapter_does_not_depend_on_other_adapters =
@@ -139,6 +178,28 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage(APP)
           .because("adapters plug into ports; the use cases call them, never the reverse");
+
+  @ArchTest
+  static final ArchRule nothing_in_the_core_or_the_adapters_depends_on_observability =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, TCK)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(OBSERVABILITY)
+          .because("observability is optional: teams embed refundkit without Micrometer, and refund-observability"
+              + " plugs in from outside, as a RefundListener and a gateway decorator (issue #15)");
+
+  @ArchTest
+  static final ArchRule observability_depends_on_no_adapter_but_the_eko_one =
+      noClasses()
+          .that()
+          .resideInAPackage(OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(INMEMORY, JDBC, TCK)
+          .because("it observes any gateway and any ledger through the ports; only the Eko HTTP client's transport"
+              + " metrics need an adapter (issue #15)");
 
   @ArchTest
   static final ArchRule nothing_depends_on_the_composition_root_or_the_benchmarks =

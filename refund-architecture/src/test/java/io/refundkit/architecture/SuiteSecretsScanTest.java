@@ -6,6 +6,7 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.port.OtpSent;
+import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,14 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class SuiteSecretsScanTest {
 
-  static final String UAT_DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
-  static final String UAT_ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
-
   static Set<String> secrets() {
     Set<String> secrets = new LinkedHashSet<>();
-    secrets.add(UAT_DEVELOPER_KEY);
-    secrets.add(UAT_ACCESS_KEY);
-    secrets.add(Base64.getEncoder().encodeToString(UAT_ACCESS_KEY.getBytes(StandardCharsets.UTF_8)));
+    secrets.add(EkoUat.DEVELOPER_KEY);
+    secrets.add(EkoUat.ACCESS_KEY);
+    secrets.add(Base64.getEncoder().encodeToString(EkoUat.ACCESS_KEY.getBytes(StandardCharsets.UTF_8)));
     InMemoryEko demo = InMemoryEko.demo(DemoDataset.clock());
     for (TransactionId tid : List.of(DemoDataset.SAMPLE_TID, DemoDataset.SECOND_PENDING_TID)) {
       for (int issue = 0; issue < 3; issue++) {

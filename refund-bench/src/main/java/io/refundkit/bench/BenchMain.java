@@ -12,6 +12,7 @@ import io.refundkit.bench.micro.CommandBenchmark;
 import io.refundkit.bench.micro.SignBenchmark;
 import io.refundkit.bench.micro.SimulatorFlowBenchmark;
 import io.refundkit.domain.TransactionId;
+import io.refundkit.testkit.EkoReplies;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,7 +272,7 @@ public final class BenchMain {
 
   private void load(boolean demo) throws Exception {
     TransactionId[] tids = Servers.seededTids(64);
-    RequestCheck.Outcome check = RequestCheck.run(Fixtures.INQUIRY_SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    RequestCheck.Outcome check = RequestCheck.run(EkoReplies.INQUIRY_REFUND_PENDING.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     figures.put("requests_identical", check.identical());
     System.out.println("(a) and (b) send identical requests (timestamp and signature masked): " + check.identical());
     if (!check.identical()) {

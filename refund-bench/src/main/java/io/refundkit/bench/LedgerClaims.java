@@ -8,6 +8,7 @@ import io.refundkit.domain.attempt.AttemptKey;
 import io.refundkit.jdbc.JdbcLedgers;
 import io.refundkit.jdbc.JdbcRefundLedger;
 import io.refundkit.port.RefundLedger;
+import io.refundkit.testkit.EkoUat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class LedgerClaims {
   }
 
   private static double claimsPerSecond(RefundLedger ledger, Duration warmup, Duration measure) {
-    InitiatorId initiator = new InitiatorId("9962981729");
+    InitiatorId initiator = EkoUat.AGENT.initiatorId();
     long tid = 70_000_000L;
     long warmEnd = System.nanoTime() + warmup.toNanos();
     while (System.nanoTime() < warmEnd) {

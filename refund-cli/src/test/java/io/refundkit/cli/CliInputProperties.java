@@ -10,6 +10,8 @@ import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.UserCode;
 import io.refundkit.inmemory.DemoDataset;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -76,7 +78,7 @@ class CliInputProperties {
         Arbitraries.strings().withChars("0123456789").ofMaxLength(12),
         Arbitraries.strings().withChars("0123456789-+. ").ofMaxLength(12),
         Arbitraries.strings().ascii().ofMinLength(500).ofMaxLength(600),
-        Arbitraries.of("", " ", "-1", "--otp", "0", "00000", "9962981729"))
+        Arbitraries.of("", " ", "-1", "--otp", "0", "00000", EkoUat.INITIATOR_ID))
         .filter(s -> s.indexOf('\0') < 0);
   }
 
@@ -107,7 +109,7 @@ class CliInputProperties {
   @Property(tries = 200)
   void an_invalid_field_is_named_with_exit_2_and_nothing_is_sent(
       @ForAll("field") String field, @ForAll("anything") String value) {
-    String tid = field.equals("tid") ? value : "13192443";
+    String tid = field.equals("tid") ? value : EkoSample.TID.value();
     List<String> args = new ArrayList<>(List.of("--gateway", "eko", "--json", "initiate"));
     for (String option : List.of("--otp", "--otp-ref-id", "--service-code", "--initiator-id", "--user-code", "--timeout")) {
       String good =
@@ -141,7 +143,7 @@ class CliInputProperties {
     Cli.Run run =
         Cli.run(
             env(), "--gateway", "eko", "--timeout", "1s", "--initiator-id", DemoDataset.INITIATOR_ID,
-            "--user-code", DemoDataset.USER_CODE, "status", "13192443");
+            "--user-code", DemoDataset.USER_CODE, "status", EkoSample.TID.value());
 
     assertThat(run.exitCode()).isNotEqualTo(2);
     assertThat(connections.get()).isGreaterThan(before);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +51,8 @@ class CliTest {
 
       assertThat(run.exitCode()).isEqualTo(0);
       assertThat(run.out())
-          .contains("13192443", "Refund Pending", "Get Refund OTP", "reads out the 6-digit OTP")
-          .contains("2147591637", "5050.00", "2222637312.86", "28.38", "7.10", "2018-10-30T12:00:14.058Z")
+          .contains(EkoSample.TID.value(), "Refund Pending", "Get Refund OTP", "reads out the 6-digit OTP")
+          .contains(EkoSample.REFUND_TID.value(), "5050.00", "2222637312.86", "28.38", "7.10", "2018-10-30T12:00:14.058Z")
           .contains("tx_status 4 Refunded")
           .contains("already_refunded", "Refund requests Eko received: 1")
           .contains("Simulated");
@@ -63,7 +65,7 @@ class CliTest {
 
       assertThat(json.get("outcome").asText()).isEqualTo("REFUNDED");
       assertThat(json.get("gateway").asText()).isEqualTo("simulator");
-      assertThat(json.get("refund_tid").asText()).isEqualTo("2147591637");
+      assertThat(json.get("refund_tid").asText()).isEqualTo(EkoSample.REFUND_TID.value());
       assertThat(json.get("refunded_amount").asText()).isEqualTo("5050.00");
       assertThat(json.get("balance").asText()).isEqualTo("2222637312.86");
       assertThat(json.get("tds").asText()).isEqualTo("7.10");
@@ -345,7 +347,7 @@ class CliTest {
       Cli.Run refund = run(next);
 
       assertThat(refund.exitCode()).as(refund.all()).isEqualTo(0);
-      assertThat(refund.out()).contains("Refunded transaction " + SAMPLE, "2147591637");
+      assertThat(refund.out()).contains("Refunded transaction " + SAMPLE, EkoSample.REFUND_TID.value());
     }
 
     @ParameterizedTest
@@ -375,7 +377,7 @@ class CliTest {
       JsonNode json = run.json();
       assertThat(json.get("outcome").asText()).isEqualTo("REFUNDED");
       assertThat(json.get("tid").asText()).isEqualTo(SAMPLE);
-      assertThat(json.get("refund_tid").asText()).isEqualTo("2147591637");
+      assertThat(json.get("refund_tid").asText()).isEqualTo(EkoSample.REFUND_TID.value());
       assertThat(json.get("refunded_amount").asText()).isEqualTo("5050.00");
       assertThat(json.get("amount").asText()).isEqualTo("5000.00");
       assertThat(json.get("fee").asText()).isEqualTo("50.00");
@@ -493,19 +495,19 @@ class CliTest {
 
       assertThat(otp.exitCode()).isEqualTo(0);
       assertThat(refund.exitCode()).isEqualTo(0);
-      assertThat(refund.json().get("refund_tid").asText()).isEqualTo("2147591637");
+      assertThat(refund.json().get("refund_tid").asText()).isEqualTo(EkoSample.REFUND_TID.value());
       assertThat(refund.json().get("gateway").asText()).isEqualTo("eko");
       assertThat(refund.json().get("environment").asText()).isEqualTo(local.environment());
       assertThat(status.json().get("tx_status").asInt()).isEqualTo(4);
       assertThat(refund.all()).doesNotContain(customersOtp).doesNotContain(refId);
-      assertThat(refund.all()).doesNotContain(SandboxCommand.UAT_ACCESS_KEY).doesNotContain(SandboxCommand.UAT_DEVELOPER_KEY);
+      assertThat(refund.all()).doesNotContain(EkoUat.ACCESS_KEY).doesNotContain(EkoUat.DEVELOPER_KEY);
     }
 
     @Test
     void options_come_from_flags_as_well_as_the_environment() {
       Map<String, String> keysOnly =
           Map.of(
-              "EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY, "EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
+              "EKO_DEVELOPER_KEY", EkoUat.DEVELOPER_KEY, "EKO_ACCESS_KEY", EkoUat.ACCESS_KEY);
 
       Cli.Run run =
           run(keysOnly, "status", SAMPLE, "--base-url", local.server.baseUrl(),

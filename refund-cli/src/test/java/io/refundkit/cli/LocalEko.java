@@ -1,47 +1,63 @@
 package io.refundkit.cli;
 
-import io.refundkit.eko.Secret;
+import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
-import io.refundkit.inmemory.Operation;
-import java.time.Clock;
-import java.time.Duration;
+import io.refundkit.port.Operation;
+import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoUat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * An Eko for CLI tests: our server on loopback, accepting Eko's UAT credentials, backed by the demo simulator; and
- * the environment a `--gateway eko` run needs to reach it, with a ledger that is private to the test (never the
- * user's data directory).
+ * An Eko for CLI tests: a {@link LoopbackEko} (our server on loopback, accepting Eko's UAT keys, backed by the demo
+ * simulator), and the environment a {@code --gateway eko} run needs to reach it, with a ledger that is private to
+ * the test (never the user's data directory).
  */
 final class LocalEko implements AutoCloseable {
 
-  final InMemoryEko eko = InMemoryEko.demo(Clock.systemUTC());
-  final EkoServer server =
-      EkoServer.builder(eko)
-          .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
-          .shutdownGrace(Duration.ZERO)
-          .start();
+  final LoopbackEko loopback;
+  final InMemoryEko eko;
+  final EkoServer server;
   final Map<String, String> env = new HashMap<>();
 
+  /**
+   * {@code loopback} (which must accept Eko's UAT keys, its default) in the environment as {@code refund} reads it,
+   * plus {@code ledger}: the variables that say where the ledger is.
+   */
+  LocalEko(LoopbackEko loopback, Map<String, String> ledger) {
+    this.loopback = loopback;
+    this.eko = loopback.eko();
+    this.server = loopback.server();
+    env.put("EKO_DEVELOPER_KEY", EkoUat.DEVELOPER_KEY);
+    env.put("EKO_ACCESS_KEY", EkoUat.ACCESS_KEY);
+    env.put("EKO_INITIATOR_ID", EkoUat.INITIATOR_ID);
+    env.put("EKO_USER_CODE", EkoUat.USER_CODE);
+    env.put("EKO_BASE_URL", loopback.baseUrl());
+    env.putAll(ledger);
+  }
+
+  /** The demo loopback Eko, with the ledger at {@code ledgerUrl}. */
   LocalEko(String ledgerUrl) {
-    env.put("EKO_DEVELOPER_KEY", SandboxCommand.UAT_DEVELOPER_KEY);
-    env.put("EKO_ACCESS_KEY", SandboxCommand.UAT_ACCESS_KEY);
-    env.put("EKO_INITIATOR_ID", DemoDataset.INITIATOR_ID);
-    env.put("EKO_USER_CODE", DemoDataset.USER_CODE);
-    env.put("EKO_BASE_URL", server.baseUrl());
-    env.put("REFUNDKIT_LEDGER_URL", ledgerUrl);
+    this(LoopbackEko.start(), Map.of("REFUNDKIT_LEDGER_URL", ledgerUrl));
   }
 
   /** With a throwaway in-memory ledger. */
   LocalEko() {
-    this("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    this("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  /** {@link #env} as {@code NAME=value} lines, for a child process ({@link ProcessTest#refund}). */
+  List<String> processEnv() {
+    return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
   /** The environment the gateway records this server's attempts under. */
   String environment() {
-    return io.refundkit.port.Environments.ofBaseUrl(server.baseUrl());
+    return loopback.environment();
   }
 
   /** This server's base URL spelled with {@code localhost} instead of {@code 127.0.0.1}. */
@@ -50,15 +66,20 @@ final class LocalEko implements AutoCloseable {
   }
 
   long refundRequests() {
-    return eko.callLog().stream().filter(c -> c.operation() == Operation.INITIATE_REFUND).count();
+    return loopback.calls(Operation.INITIATE_REFUND);
   }
 
+  /** The OTP the customer of Eko's sample was texted last. */
   String otp() {
-    return eko.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+    return otp(DemoDataset.SAMPLE_TID.value());
+  }
+
+  String otp(String tid) {
+    return loopback.latestOtp(new TransactionId(tid)).digits();
   }
 
   @Override
   public void close() {
-    server.close();
+    loopback.close();
   }
 }

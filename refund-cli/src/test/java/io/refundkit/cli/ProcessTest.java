@@ -2,15 +2,11 @@ package io.refundkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refundkit.eko.Secret;
-import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
-import io.refundkit.inmemory.InMemoryEko;
+import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,31 +49,20 @@ class ProcessTest {
 
   @Test
   void verbose_logs_each_attempt_at_debug_on_stderr_without_secrets() throws Exception {
-    InMemoryEko eko = InMemoryEko.demo(Clock.systemUTC());
-    try (EkoServer server =
-        EkoServer.builder(eko)
-            .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
-            .shutdownGrace(Duration.ZERO)
-            .start()) {
-      String otp = eko.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
-      List<String> env =
-          List.of(
-              "EKO_DEVELOPER_KEY=" + SandboxCommand.UAT_DEVELOPER_KEY,
-              "EKO_ACCESS_KEY=" + SandboxCommand.UAT_ACCESS_KEY,
-              "EKO_INITIATOR_ID=" + DemoDataset.INITIATOR_ID,
-              "EKO_USER_CODE=" + DemoDataset.USER_CODE,
-              "EKO_BASE_URL=" + server.baseUrl(),
-              "REFUNDKIT_LEDGER_URL=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1");
+    try (LocalEko local = new LocalEko("jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1")) {
+      String otp = local.otp();
 
-      Result result = refund(env, "--verbose", "--gateway", "eko", "initiate", "13192443", "--otp", otp, "--json");
+      Result result = refund(local.processEnv(), "--verbose", "--gateway", "eko", "initiate",
+          DemoDataset.SAMPLE_TID.value(), "--otp", otp, "--json");
 
       assertThat(result.exitCode()).isEqualTo(0);
       assertThat(Cli.JSON.readTree(result.out()).get("outcome").asText()).isEqualTo("REFUNDED");
-      assertThat(result.err()).contains("DEBUG").contains("eko POST /customer/payment/refund/13192443");
+      assertThat(result.err()).contains("DEBUG")
+          .contains("eko POST /customer/payment/refund/" + DemoDataset.SAMPLE_TID.value());
       assertThat(result.out() + result.err())
           .doesNotContain(otp)
-          .doesNotContain(SandboxCommand.UAT_ACCESS_KEY)
-          .doesNotContain(SandboxCommand.UAT_DEVELOPER_KEY);
+          .doesNotContain(EkoUat.ACCESS_KEY)
+          .doesNotContain(EkoUat.DEVELOPER_KEY);
     }
   }
 

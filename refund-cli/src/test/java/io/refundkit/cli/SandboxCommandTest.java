@@ -11,6 +11,9 @@ import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.Refunded;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.RawClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -71,12 +74,17 @@ class SandboxCommandTest {
     }
   }
 
+  /**
+   * A client configured for Eko's staging, keys and all, but for the base URL. The keys are the test kit's
+   * ({@link EkoUat}), so each test that refunds through it also proves that the sandbox's own copy
+   * ({@code SandboxCommand.UAT_*}, main code) is Eko's published pair.
+   */
   static EkoGateway stagingClient(String baseUrl) {
     return EkoGateways.create(
         EkoConfig.builder()
             .baseUrl(baseUrl)
-            .developerKey(SandboxCommand.UAT_DEVELOPER_KEY)
-            .accessKey(SandboxCommand.UAT_ACCESS_KEY)
+            .developerKey(EkoUat.DEVELOPER_KEY)
+            .accessKey(EkoUat.ACCESS_KEY)
             .build());
   }
 
@@ -110,7 +118,7 @@ class SandboxCommandTest {
 
     JsonNode list = Cli.JSON.readTree(sms.body());
     assertThat(list.isArray()).isTrue();
-    assertThat(list.findValuesAsText("tid")).contains("13192443", "13192444");
+    assertThat(list.findValuesAsText("tid")).contains(EkoSample.TID.value(), "13192444");
     assertThat(list.get(0).get("otp").asText()).matches("[1-9]\\d{5}");
     JsonNode announced = Cli.JSON.readTree(out.toString().lines().findFirst().get());
     assertThat(announced.get("sms_url").asText()).isEqualTo(smsUrl);
@@ -121,9 +129,9 @@ class SandboxCommandTest {
     Path fixture = dir.resolve("fixture.json");
     Files.writeString(
         fixture,
-        "{\"wallets\":[{\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\",\"balance\":\"100.00\"}],"
+        "{\"wallets\":[{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\",\"balance\":\"100.00\"}],"
             + "\"transactions\":[{\"tid\":\"555\",\"tx_status\":1,\"amount\":\"10.00\","
-            + "\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\"}]}");
+            + "\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\"}]}");
 
     String baseUrl = start("sandbox", "--port", "0", "--auth", "off", "--seed", fixture.toString());
 
@@ -153,11 +161,11 @@ class SandboxCommandTest {
   /** Two inquiries signed with one timestamp; the HTTP status of each. */
   static java.util.List<Integer> sameStampTwice(String baseUrl) throws Exception {
     String stamp = String.valueOf(System.currentTimeMillis());
-    String signature = new io.refundkit.eko.internal.Signer(io.refundkit.eko.Secret.of(SandboxCommand.UAT_ACCESS_KEY)).sign(stamp);
+    String signature = RawClient.sign(EkoUat.ACCESS_KEY, stamp);
     HttpRequest inquiry =
         HttpRequest.newBuilder(
-                URI.create(baseUrl + "/tools/reference/transaction/13192443?initiator_id=9962981729&user_code=20810200"))
-            .header("developer_key", SandboxCommand.UAT_DEVELOPER_KEY)
+                URI.create(baseUrl + "/tools/reference/transaction/" + EkoSample.TID.value() + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE))
+            .header("developer_key", EkoUat.DEVELOPER_KEY)
             .header("secret-key", signature)
             .header("secret-key-timestamp", stamp)
             .build();

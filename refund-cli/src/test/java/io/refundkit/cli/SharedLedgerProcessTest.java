@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.TransactionId;
-import io.refundkit.eko.Secret;
-import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
-import io.refundkit.inmemory.InMemoryEko;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.port.ForwardingRefundGateway;
+import io.refundkit.port.Operation;
+import io.refundkit.port.RefundGateway;
 import io.refundkit.port.RefundOutcome;
+import io.refundkit.sandbox.LoopbackEko;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,46 +36,36 @@ class SharedLedgerProcessTest {
   static final String SECOND = DemoDataset.SECOND_PENDING_TID.value();
 
   @TempDir Path dataHome;
-  InMemoryEko eko;
   HeldRefunds held;
-  EkoServer server;
+  LocalEko local;
 
   @BeforeEach
   void start() {
-    eko = InMemoryEko.demo(Clock.systemUTC());
-    held = new HeldRefunds(eko);
-    server =
-        EkoServer.builder(held)
-            .credential(SandboxCommand.UAT_DEVELOPER_KEY, Secret.of(SandboxCommand.UAT_ACCESS_KEY))
-            .otpUserCode(DemoDataset.AGENT.userCode())
-            .shutdownGrace(Duration.ZERO)
+    LoopbackEko loopback =
+        LoopbackEko.builder()
+            .serving(simulator -> held = new HeldRefunds(simulator))
+            .server(server -> server.otpUserCode(DemoDataset.AGENT.userCode()))
             .start();
+    local = new LocalEko(loopback, Map.of("XDG_DATA_HOME", dataHome.toString()));
   }
 
   @AfterEach
   void stop() {
     held.release();
-    server.close();
+    local.close();
   }
 
+  /** The default ledger: no ledger URL, a data directory of the test's own. */
   List<String> env() {
-    return List.of(
-        "EKO_DEVELOPER_KEY=" + SandboxCommand.UAT_DEVELOPER_KEY,
-        "EKO_ACCESS_KEY=" + SandboxCommand.UAT_ACCESS_KEY,
-        "EKO_INITIATOR_ID=" + DemoDataset.INITIATOR_ID,
-        "EKO_USER_CODE=" + DemoDataset.USER_CODE,
-        "EKO_BASE_URL=" + server.baseUrl(),
-        "XDG_DATA_HOME=" + dataHome);
+    return local.processEnv();
   }
 
   String otp(String tid) {
-    return eko.outbox().latestOtp(new TransactionId(tid)).get().digits();
+    return local.otp(tid);
   }
 
   long refundRequests(String tid) {
-    return eko.callLog().stream()
-        .filter(c -> c.operation() == Operation.INITIATE_REFUND && c.tid().value().equals(tid))
-        .count();
+    return local.loopback.calls(Operation.INITIATE_REFUND, new TransactionId(tid));
   }
 
   /** Starts every command as its own process at once; returns their results in order. */
@@ -185,8 +173,8 @@ class SharedLedgerProcessTest {
     final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    HeldRefunds(InMemoryEko eko) {
-      super(eko);
+    HeldRefunds(RefundGateway simulator) {
+      super(simulator);
     }
 
     void release() {

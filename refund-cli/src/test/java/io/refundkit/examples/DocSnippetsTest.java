@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The Java in the README and in docs/ is compiled, passing code: each example file marks the parts it lends the
@@ -33,20 +33,15 @@ class DocSnippetsTest {
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
           "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
+          "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
+          "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
+          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
           "examples/plain-java/src/main/java/com/example/refunds/RefundOnSimulator.java",
           "examples/plain-java/pom.xml");
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "refund-cli/src/test/java/io/refundkit/examples/EmbeddingExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/junit/ConsumerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/SimulatorApiExample.java",
-        "adapter-jdbc/src/test/java/io/refundkit/jdbc/PostgresLedgerExample.java",
-        "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryRefundLedgerContractTest.java",
-        "examples/plain-java/src/main/java/com/example/refunds/RefundOnSimulator.java",
-        "examples/plain-java/pom.xml"
-      })
+  @FieldSource("EXAMPLES")
   void every_part_an_example_lends_appears_in_a_document(String example) throws IOException {
     List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));
     String docs = normalise(documentLines());

@@ -1,13 +1,13 @@
 package io.refundkit.examples;
 
+import static io.refundkit.testkit.EkoUat.ACCESS_KEY;
+import static io.refundkit.testkit.EkoUat.DEVELOPER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundEvent;
-import io.refundkit.eko.Secret;
-import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
-import io.refundkit.inmemory.InMemoryEko;
-import java.time.Clock;
+import io.refundkit.sandbox.LoopbackEko;
+import io.refundkit.testkit.EkoSample;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -26,21 +26,17 @@ import java.time.Duration;
 // README:embed-imports-end
 
 /**
- * The README's and docs/embedding.md's embedding snippet, compiled and run against an Eko server backed by the simulator.
- * {@code DocSnippetsTest} checks that the documents quote exactly the code between the markers.
+ * The README's and docs/embedding.md's embedding snippet, compiled and run against a loopback Eko (the simulator behind
+ * our server, accepting Eko's UAT keys). {@code DocSnippetsTest} checks that the documents quote exactly the code
+ * between the markers.
  */
 class EmbeddingExample {
 
-  static final String DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
-  static final String ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
-
   @Test
   void embeds_refund_service_with_the_eko_client() {
-    InMemoryEko simulator = InMemoryEko.demo(Clock.systemUTC());
-    try (EkoServer sandbox =
-        EkoServer.builder(simulator).credential(DEVELOPER_KEY, Secret.of(ACCESS_KEY)).shutdownGrace(Duration.ZERO).start()) {
+    try (LoopbackEko sandbox = LoopbackEko.start()) { // the demo simulator behind our server, Eko's UAT keys
       String baseUrl = sandbox.baseUrl();
-      String otpTheCustomerReadOut = simulator.outbox().latestOtp(DemoDataset.SAMPLE_TID).get().digits();
+      String otpTheCustomerReadOut = sandbox.latestOtp(DemoDataset.SAMPLE_TID).digits();
       List<RefundEvent> audit = new CopyOnWriteArrayList<>();
 
       // README:embed-start
@@ -74,12 +70,12 @@ class EmbeddingExample {
         }
         // README:embed-end
         assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
-        assertThat(((RefundResult.RefundConfirmed) result).receipt().get().refundTid().value()).isEqualTo("2147591637");
-        assertThat(refunds.refund(new TransactionId("13192443"), RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
+        assertThat(((RefundResult.RefundConfirmed) result).receipt().get().refundTid()).isEqualTo(EkoSample.REFUND_TID);
+        assertThat(refunds.refund(EkoSample.TID, RefundConsent.of(new Otp(otpTheCustomerReadOut))).kind())
             .isEqualTo(RefundResult.Kind.REJECTED);
       }
       assertThat(audit).isNotEmpty();
-      assertThat(simulator.refunds()).hasSize(1);
+      assertThat(sandbox.eko().refunds()).hasSize(1);
     }
   }
 }

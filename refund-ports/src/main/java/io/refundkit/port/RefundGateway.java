@@ -7,7 +7,7 @@ import io.refundkit.domain.TransactionId;
 /**
  * Eko's refund operations, as the core needs them: Get Refund OTP, Initiate Refund, Transaction Inquiry.
  *
- * <p>Contract for every implementation (proved by {@code refund-tck}'s {@code RefundGatewayContract}):
+ * <p>Contract for every implementation (proved by {@code refund-tck}'s gateway contracts, {@code GatewayContract}):
  * <ul>
  *   <li>Every call returns exactly one of its four outcomes and never throws for a provider outcome: a network
  *       failure, an error status or a garbled body is a value ({@link NotSent}, {@link Rejected},

@@ -1,9 +1,9 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.AGENT;
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.otpPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.AGENT;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.otpPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundResult;
@@ -14,20 +14,21 @@ import io.refundkit.domain.RefundConsent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.EkoGateway;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.port.GatewayOutcome.Kind;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
-import io.refundkit.reliability.FaultProxy.Fault;
-import io.refundkit.reliability.FaultProxy.Script;
+import io.refundkit.testkit.FaultProxy.Fault;
+import io.refundkit.testkit.FaultProxy.Script;
+import io.refundkit.testkit.FaultProxy;
 import io.vavr.control.Option;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -105,12 +106,12 @@ class FaultMatrixTest {
     }
   }
 
-  Sandbox sandbox;
+  EkoBehindProxy sandbox;
   TransactionId tid;
 
   @BeforeEach
   void start() {
-    sandbox = Sandbox.start();
+    sandbox = EkoBehindProxy.start();
     sandbox.proxy.tooSlow(java.time.Duration.ofSeconds(3));
     tid = sandbox.pending("31000001", "5000.00");
   }

@@ -1,11 +1,16 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.RAW;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.testkit.CapturingAppender;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.HttpWire;
+import io.refundkit.testkit.RawClient;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,37 +46,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is on a socket or a log line, bounded by {@link #LIVENESS} (a guard against a hang, not a speed assertion).
  */
 @DisplayName("Hostile connections to the Eko server")
-class HostileConnectionTest {
+class HostileConnectionTest extends WithOnePendingTid {
 
   static final Duration LIVENESS = Duration.ofSeconds(20);
   /** Every line the server logs starts with this. */
   static final String SERVER_LINE = "eko-server ";
 
-  Sandbox sandbox;
-  TransactionId tid;
-  Sandbox.Untouched untouched;
-
-  @BeforeEach
-  void start() {
-    sandbox = Sandbox.start();
-    tid = sandbox.pending("37000001", "5000.00");
-    untouched = sandbox.untouched(tid);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+  HostileConnectionTest() {
+    super("37000001");
   }
 
   /** A signed refund POST's head with {@code framing} (Content-Length or Transfer-Encoding lines) and no body. */
   String refundHead(String framing) {
     return "POST " + refundPath(tid) + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        + RawClient.authHeaders() + framing + "\r\n";
+        + RAW.authHeaders() + framing + "\r\n";
   }
 
   /** A signed inquiry that the simulator answers with 200 when it gets through. */
   String inquiryTarget() {
-    return inquiryPath(tid) + "?initiator_id=9962981729&user_code=20810200";
+    return inquiryPath(tid) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE;
   }
 
   @Nested
@@ -118,7 +109,7 @@ class HostileConnectionTest {
 
     @Test
     void a_body_that_stalls_past_the_idle_timeout_is_closed_and_never_answered_500() throws Exception {
-      try (Sandbox quick = Sandbox.start(SimulatorConfig.defaults(), b -> b.idleTimeout(Duration.ofMillis(300)))) {
+      try (EkoBehindProxy quick = EkoBehindProxy.start(SimulatorConfig.defaults(), b -> b.idleTimeout(Duration.ofMillis(300)))) {
         TransactionId t = quick.pending("37000002", "100.00");
         int calls = quick.callLog().size();
         long mark = CapturingAppender.lineCount();
@@ -126,7 +117,7 @@ class HostileConnectionTest {
         Optional<HttpWire.Message> answer;
         try (Socket s = connect(quick)) {
           s.getOutputStream().write(("POST " + refundPath(t) + " HTTP/1.1\r\nHost: x\r\n"
-              + "Content-Type: application/json\r\n" + RawClient.authHeaders() + "Content-Length: 100\r\n\r\n"
+              + "Content-Type: application/json\r\n" + RAW.authHeaders() + "Content-Length: 100\r\n\r\n"
               + "{\"initiator_id\":").getBytes(StandardCharsets.ISO_8859_1));
           answer = answerOrClose(s); // the client sends nothing more and waits for the server to give up
         }
@@ -169,7 +160,7 @@ class HostileConnectionTest {
     @ParameterizedTest(name = "cut {0}")
     @EnumSource(Cut.class)
     void a_header_block_the_client_cuts_off_is_never_processed_as_a_request(Cut cut) throws Exception {
-      String head = "GET " + inquiryTarget() + " HTTP/1.1\r\nHost: x\r\n" + RawClient.authHeaders()
+      String head = "GET " + inquiryTarget() + " HTTP/1.1\r\nHost: x\r\n" + RAW.authHeaders()
           + "Connection: close\r\n"; // a valid signed inquiry, but the blank line that ends the head never comes
       String sent = cut == Cut.AFTER_A_HEADER_LINE ? head : head.substring(0, head.length() - 8);
       long mark = CapturingAppender.lineCount();
@@ -193,7 +184,7 @@ class HostileConnectionTest {
       A_REQUEST_TARGET_OF_ONE_MIB;
 
       String request(HostileConnectionTest t) {
-        String auth = RawClient.authHeaders();
+        String auth = RAW.authHeaders();
         switch (this) {
           case ONE_HEADER_OF_ONE_MIB:
             return "GET " + t.inquiryTarget() + " HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(1 << 20) + "\r\n" + auth
@@ -313,7 +304,7 @@ class HostileConnectionTest {
           }
         }
 
-        HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), RawClient.get(inquiryTarget()));
+        HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), RAW.get(inquiryTarget()));
         int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
 
         assertThat(answer.status()).isEqualTo(200);
@@ -329,7 +320,7 @@ class HostileConnectionTest {
 
   // ------------------------------------------------------------------------------------ helpers and checks
 
-  static Socket connect(Sandbox on) throws IOException {
+  static Socket connect(EkoBehindProxy on) throws IOException {
     Socket s = new Socket(InetAddress.getLoopbackAddress(), on.server.port());
     s.setSoTimeout((int) LIVENESS.toMillis());
     return s;
@@ -367,11 +358,11 @@ class HostileConnectionTest {
         .noneMatch(l -> l.contains("failed"));
   }
 
-  static void assertAnswersASignedInquiry(Sandbox on) throws IOException {
+  static void assertAnswersASignedInquiry(EkoBehindProxy on) throws IOException {
     TransactionId t = new TransactionId("37000009");
     on.pending(t.value(), "10.00");
     HttpWire.Message answer = RawClient.exchange(on.server.port(),
-        RawClient.get(inquiryPath(t) + "?initiator_id=9962981729&user_code=20810200"));
+        RAW.get(inquiryPath(t) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE));
     assertThat(answer.status()).isEqualTo(200);
     assertThat(HostileRequestTest.envelope(answer).get("status").asInt()).isZero();
   }

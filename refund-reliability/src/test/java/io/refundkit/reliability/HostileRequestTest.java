@@ -1,7 +1,8 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.inquiryPath;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.RAW;
+import static io.refundkit.reliability.EkoBehindProxy.inquiryPath;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.server.EkoServer;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.port.Operation;
+import io.refundkit.testkit.EkoUat;
+import io.refundkit.testkit.HttpWire;
+import io.refundkit.testkit.RawClient;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,24 +43,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * money moved), except where a test says which one call was expected.
  */
 @DisplayName("Hostile requests to the Eko server")
-class HostileRequestTest {
+class HostileRequestTest extends WithOnePendingTid {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  Sandbox sandbox;
-  TransactionId tid;
-  Sandbox.Untouched untouched;
-
-  @BeforeEach
-  void start() {
-    sandbox = Sandbox.start();
-    tid = sandbox.pending("32000001", "5000.00");
-    untouched = sandbox.untouched(tid);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+  HostileRequestTest() {
+    super("32000001");
   }
 
   /** One hostile request: how to build it, and whether a closed connection is an acceptable answer. */
@@ -70,11 +60,11 @@ class HostileRequestTest {
   }
 
   static Case body(String name, String json) {
-    return new Case(name, t -> RawClient.post(refundPath(t.tid), json.replace("$OTP", t.rightOtp())), false);
+    return new Case(name, t -> RAW.post(refundPath(t.tid), json.replace("$OTP", t.rightOtp())), false);
   }
 
   static Case bytes(String name, byte[] body) {
-    return new Case(name, t -> RawClient.post(refundPath(t.tid), body), false);
+    return new Case(name, t -> RAW.post(refundPath(t.tid), body), false);
   }
 
   static Case raw(String name, boolean mayClose, Function<HostileRequestTest, String> request) {
@@ -85,7 +75,7 @@ class HostileRequestTest {
     return sandbox.otp(tid).digits();
   }
 
-  static final String AGENT_FIELDS = "\"initiator_id\":\"9962981729\",\"user_code\":\"20810200\"";
+  static final String AGENT_FIELDS = "\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":\"" + EkoUat.USER_CODE + "\"";
 
   static Stream<Arguments> hostileRequests() {
     List<Case> cases = new ArrayList<>();
@@ -99,8 +89,8 @@ class HostileRequestTest {
         "true", "null", "\"\"", "\"1 1 1 1 1 1\"", "99999999999999999999999999999999")) {
       cases.add(body("otp as " + otp, "{" + AGENT_FIELDS + ",\"otp\":" + otp + ",\"state\":1}"));
     }
-    cases.add(body("initiator_id as an object", "{\"initiator_id\":{},\"user_code\":\"20810200\",\"otp\":$OTP}"));
-    cases.add(body("user_code as an array", "{\"initiator_id\":\"9962981729\",\"user_code\":[1],\"otp\":$OTP}"));
+    cases.add(body("initiator_id as an object", "{\"initiator_id\":{},\"user_code\":\"" + EkoUat.USER_CODE + "\",\"otp\":$OTP}"));
+    cases.add(body("user_code as an array", "{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"user_code\":[1],\"otp\":$OTP}"));
     cases.add(body("state 2", "{" + AGENT_FIELDS + ",\"otp\":$OTP,\"state\":2}"));
     cases.add(body("state as text", "{" + AGENT_FIELDS + ",\"otp\":$OTP,\"state\":\"one\"}"));
     cases.add(body("body is an array", "[{" + AGENT_FIELDS + ",\"otp\":$OTP}]"));
@@ -120,47 +110,47 @@ class HostileRequestTest {
     cases.add(raw("no security headers", false, t -> "POST " + refundPath(t.tid) + " HTTP/1.1\r\nHost: x\r\n"
         + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("no content type", false, t -> "POST " + refundPath(t.tid) + " HTTP/1.1\r\nHost: x\r\n"
-        + RawClient.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        + RAW.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("content type text/plain", false, t -> "POST " + refundPath(t.tid) + " HTTP/1.1\r\nHost: x\r\n"
-        + "Content-Type: text/plain\r\n" + RawClient.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        + "Content-Type: text/plain\r\n" + RAW.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("two conflicting Content-Length headers", true, t -> "POST " + refundPath(t.tid)
-        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + RawClient.authHeaders()
+        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + RAW.authHeaders()
         + "Content-Length: 2\r\nContent-Length: 40\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("Content-Length and chunked together (smuggling)", true, t -> "POST " + refundPath(t.tid)
-        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + RawClient.authHeaders()
+        + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + RAW.authHeaders()
         + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
     cases.add(raw("a repeated developer_key, the first one unknown", false, t -> "GET " + inquiryPath(t.tid)
-        + "?initiator_id=9962981729&user_code=20810200 HTTP/1.1\r\nHost: x\r\ndeveloper_key: unknown-key\r\n"
-        + RawClient.authHeaders() + "Connection: close\r\n\r\n"));
+        + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE + " HTTP/1.1\r\nHost: x\r\ndeveloper_key: unknown-key\r\n"
+        + RAW.authHeaders() + "Connection: close\r\n\r\n"));
     cases.add(raw("a bare CR inside a header value", true, t -> "POST " + refundPath(t.tid)
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Note: a\rX-Evil: 1\r\n"
-        + RawClient.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        + RAW.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("a bare LF inside a header value", true, t -> "POST " + refundPath(t.tid)
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Note: a\nX-Evil: 1\r\n"
-        + RawClient.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        + RAW.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("a NUL inside developer_key", true, t -> "POST " + refundPath(t.tid)
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\ndeveloper_key: " + Secrets.DEVELOPER_KEY
         + "\u0000x\r\nsecret-key: x\r\nsecret-key-timestamp: " + RawClient.stamp()
         + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("an obsolete folded header line", true, t -> "POST " + refundPath(t.tid)
         + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Note: a\r\n X-Evil: 1\r\n"
-        + RawClient.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        + RAW.authHeaders() + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("a 100 KiB header value", true, t -> "POST " + refundPath(t.tid) + " HTTP/1.1\r\nHost: x\r\n"
-        + "Content-Type: application/json\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n" + RawClient.authHeaders()
+        + "Content-Type: application/json\r\nX-Big: " + "b".repeat(100 * 1024) + "\r\n" + RAW.authHeaders()
         + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("CR LF and Set-Cookie percent-encoded into the tid", false, t -> "POST "
-        + Sandbox.BASE_PATH + "/customer/payment/refund/1%0d%0aSet-Cookie:%20evil=1 HTTP/1.1\r\nHost: x\r\n"
-        + "Content-Type: application/json\r\n" + RawClient.authHeaders()
+        + EkoBehindProxy.BASE_PATH + "/customer/payment/refund/1%0d%0aSet-Cookie:%20evil=1 HTTP/1.1\r\nHost: x\r\n"
+        + "Content-Type: application/json\r\n" + RAW.authHeaders()
         + "Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     cases.add(raw("percent-encoded invalid UTF-8 in the query", false, t -> "GET " + inquiryPath(t.tid)
-        + "?initiator_id=%FF%FE&user_code=%C3%28 HTTP/1.1\r\nHost: x\r\n" + RawClient.authHeaders()
+        + "?initiator_id=%FF%FE&user_code=%C3%28 HTTP/1.1\r\nHost: x\r\n" + RAW.authHeaders()
         + "Connection: close\r\n\r\n"));
     cases.add(raw("a broken percent escape in the query", false, t -> "GET " + inquiryPath(t.tid)
-        + "?initiator_id=%G1 HTTP/1.1\r\nHost: x\r\n" + RawClient.authHeaders() + "Connection: close\r\n\r\n"));
+        + "?initiator_id=%G1 HTTP/1.1\r\nHost: x\r\n" + RAW.authHeaders() + "Connection: close\r\n\r\n"));
     cases.add(raw("raw 0xFF bytes in the request target", true, t -> "GET " + inquiryPath(t.tid)
-        + "\u00ff\u00fe HTTP/1.1\r\nHost: x\r\n" + RawClient.authHeaders() + "Connection: close\r\n\r\n"));
+        + "\u00ff\u00fe HTTP/1.1\r\nHost: x\r\n" + RAW.authHeaders() + "Connection: close\r\n\r\n"));
     cases.add(raw("TRACE (must not echo the headers back)", false, t -> "TRACE " + refundPath(t.tid)
-        + " HTTP/1.1\r\nHost: x\r\n" + RawClient.authHeaders() + "Connection: close\r\n\r\n"));
+        + " HTTP/1.1\r\nHost: x\r\n" + RAW.authHeaders() + "Connection: close\r\n\r\n"));
     cases.add(raw("an unknown method", false, t -> "FOO " + refundPath(t.tid) + " HTTP/1.1\r\nHost: x\r\n"
         + "Connection: close\r\n\r\n"));
     cases.add(raw("an HTTP/2 preface", true, t -> "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
@@ -196,7 +186,7 @@ class HostileRequestTest {
   }
 
   private static byte[] utf8Hole(String before, String after, byte[] hole) {
-    return RawClient.concat(RawClient.concat(before.getBytes(StandardCharsets.UTF_8), hole),
+    return HttpWire.concat(HttpWire.concat(before.getBytes(StandardCharsets.UTF_8), hole),
         after.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -219,10 +209,10 @@ class HostileRequestTest {
 
     @Test
     void a_body_over_the_64_KiB_limit_is_refused_with_413_before_anything_else() throws IOException {
-      byte[] body = ("{\"initiator_id\":\"9962981729\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
+      byte[] body = ("{\"initiator_id\":\"" + EkoUat.INITIATOR_ID + "\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
           .getBytes(StandardCharsets.UTF_8);
 
-      HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), RawClient.post(refundPath(tid), body));
+      HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), RAW.post(refundPath(tid), body));
 
       assertThat(answer.status()).isEqualTo(413);
       assertSafe(answer);
@@ -233,7 +223,7 @@ class HostileRequestTest {
     @Test
     void a_declared_ten_gigabyte_body_is_refused_without_waiting_for_it() throws IOException {
       String head = "POST " + refundPath(tid) + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-          + RawClient.authHeaders() + "Content-Length: 10000000000\r\n\r\n{\"a\":";
+          + RAW.authHeaders() + "Content-Length: 10000000000\r\n\r\n{\"a\":";
 
       HttpWire.Message answer = RawClient.exchange(sandbox.server.port(), head);
 
@@ -274,7 +264,7 @@ class HostileRequestTest {
         s.setSoTimeout(10_000);
         OutputStream out = s.getOutputStream();
         out.write(("POST " + refundPath(tid) + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + RawClient.authHeaders() + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            + RAW.authHeaders() + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         Future<?> written = writer.submit(() -> {
           byte[] chunk = ("2000\r\n" + " ".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
           try {
@@ -303,12 +293,12 @@ class HostileRequestTest {
 
     @Test
     void with_a_larger_limit_100_000_nested_arrays_are_still_an_envelope() throws IOException {
-      try (Sandbox roomy = Sandbox.start(SimulatorConfig.defaults(), b -> b.maxRequestBytes(1024 * 1024))) {
+      try (EkoBehindProxy roomy = EkoBehindProxy.start(SimulatorConfig.defaults(), b -> b.maxRequestBytes(1024 * 1024))) {
         TransactionId t = roomy.pending("32000002", "100.00");
         int calls = roomy.callLog().size();
 
         HttpWire.Message answer =
-            RawClient.exchange(roomy.server.port(), RawClient.post(refundPath(t), "[".repeat(100_000)));
+            RawClient.exchange(roomy.server.port(), RAW.post(refundPath(t), "[".repeat(100_000)));
 
         assertSafe(answer);
         assertThat(answer.status()).isEqualTo(200);
@@ -327,7 +317,7 @@ class HostileRequestTest {
     void every_replay_of_a_signed_inquiry_is_refused_with_2485_and_only_the_first_reaches_the_simulator()
         throws Exception {
       String ts = RawClient.stamp();
-      byte[] request = ("GET " + inquiryPath(tid) + "?initiator_id=9962981729&user_code=20810200 HTTP/1.1\r\n"
+      byte[] request = ("GET " + inquiryPath(tid) + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE + " HTTP/1.1\r\n"
           + "Host: x\r\ndeveloper_key: " + Secrets.DEVELOPER_KEY + "\r\nsecret-key: "
           + RawClient.sign(Secrets.ACCESS_KEY, ts) + "\r\nsecret-key-timestamp: " + ts
           + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -345,7 +335,7 @@ class HostileRequestTest {
 
     @Test
     void every_replay_of_a_signed_refund_is_refused_and_the_money_moves_once() throws Exception {
-      byte[] request = RawClient.post(refundPath(tid),
+      byte[] request = RAW.post(refundPath(tid),
           "{" + AGENT_FIELDS + ",\"otp\":" + rightOtp() + ",\"state\":1}");
       HttpWire.Message first = RawClient.exchange(sandbox.server.port(), request);
       assertThat(envelope(first).get("status").asInt()).isZero();

@@ -14,6 +14,8 @@ import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.UnknownCause;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.ScriptedPeer;
 import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +29,6 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +52,9 @@ class HostileResponseTest {
 
   enum Op {
     REFUND(g -> g.initiateRefund(
-        new RefundCommand(TID, RefundConsent.of(new Otp("482913")), Sandbox.AGENT, Option.none()))),
-    OTP(g -> g.requestOtp(Sandbox.AGENT, TID)),
-    INQUIRY(g -> g.inquire(Sandbox.AGENT, TID));
+        new RefundCommand(TID, RefundConsent.of(new Otp("482913")), EkoBehindProxy.AGENT, Option.none()))),
+    OTP(g -> g.requestOtp(EkoBehindProxy.AGENT, TID)),
+    INQUIRY(g -> g.inquire(EkoBehindProxy.AGENT, TID));
 
     private final Function<EkoGateway, GatewayOutcome> call;
 
@@ -62,7 +63,7 @@ class HostileResponseTest {
     }
   }
 
-  static EkoGateway client(HostilePeer peer) {
+  static EkoGateway client(ScriptedPeer peer) {
     return EkoGateways.create(EkoConfig.builder()
         .baseUrl(peer.baseUrl())
         .developerKey(Secrets.DEVELOPER_KEY)
@@ -76,8 +77,8 @@ class HostileResponseTest {
   }
 
   /** Runs {@code op} against a peer answering with {@code responder}; the call must return, never throw. */
-  static GatewayOutcome against(HostilePeer.Responder responder, Op op, long[] bytesWritten) throws IOException {
-    try (HostilePeer peer = new HostilePeer(responder); EkoGateway eko = client(peer)) {
+  static GatewayOutcome against(ScriptedPeer.Responder responder, Op op, long[] bytesWritten) throws IOException {
+    try (ScriptedPeer peer = ScriptedPeer.answeringWith(responder); EkoGateway eko = client(peer)) {
       GatewayOutcome outcome = assertTimeoutPreemptively(HANG_GUARD, () -> op.call.apply(eko));
       if (bytesWritten != null) {
         bytesWritten[0] = peer.bytesWritten();
@@ -260,9 +261,9 @@ class HostileResponseTest {
   @Test
   void a_genuine_refund_envelope_labelled_text_plain_is_classified_by_its_body() throws IOException {
     byte[] envelope = ("{\"status\":0,\"response_status_id\":0,\"response_type_id\":74,\"message\":\"Refund done\","
-        + "\"data\":{\"refund_tid\":\"2147591637\",\"amount\":\"5000.00\",\"fee\":\"50.0\",\"tds\":\"7.1\","
+        + "\"data\":{\"refund_tid\":\"" + EkoSample.REFUND_TID.value() + "\",\"amount\":\"5000.00\",\"fee\":\"50.0\",\"tds\":\"7.1\","
         + "\"commission_reverse\":\"28.38\",\"balance\":\"2.22263731286E9\",\"currency\":\"INR\",\"tid\":\""
-        + TID.value() + "\",\"timestamp\":\"2018-10-30T12:00:14.058Z\",\"refunded_amount\":\"5050.00\"}}")
+        + TID.value() + "\",\"timestamp\":\"" + EkoSample.TIMESTAMP + "\",\"refunded_amount\":\"5050.00\"}}")
         .getBytes(StandardCharsets.UTF_8);
 
     GatewayOutcome outcome = against((out, peer) -> {

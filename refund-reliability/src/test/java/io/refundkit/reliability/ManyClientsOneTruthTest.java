@@ -12,8 +12,9 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.inmemory.CallRecord;
-import io.refundkit.inmemory.Operation;
-import io.refundkit.reliability.FaultProxy.Fault;
+import io.refundkit.port.Operation;
+import io.refundkit.testkit.FaultProxy.Fault;
+import io.refundkit.testkit.FaultProxy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,7 +54,7 @@ class ManyClientsOneTruthTest {
 
   @Test
   void every_transaction_is_refunded_exactly_once_and_every_caller_gets_a_legal_answer() throws Exception {
-    try (Sandbox sandbox = Sandbox.start()) {
+    try (EkoBehindProxy sandbox = EkoBehindProxy.start()) {
       SplittableRandom random = new SplittableRandom(7);
       List<TransactionId> tids = new ArrayList<>();
       Map<TransactionId, RefundConsent> consents = new HashMap<>();
@@ -63,7 +64,7 @@ class ManyClientsOneTruthTest {
         tids.add(tid);
         consents.put(tid, sandbox.consent(tid));
       }
-      Money opening = sandbox.eko.balance(Sandbox.AGENT).get();
+      Money opening = sandbox.eko.balance(EkoBehindProxy.AGENT).get();
       Map<String, java.util.concurrent.atomic.AtomicInteger> seen = new ConcurrentHashMap<>();
       sandbox.proxy.script(r -> {
         // 5 % of answers lost, decided per (request, its occurrence number): the same requests lose their answer
@@ -155,7 +156,7 @@ class ManyClientsOneTruthTest {
         Transaction t = sandbox.eko.transaction(tid).get().transaction();
         expected = expected.plus(t.amount()).plus(t.fee()).minus(t.commission()).plus(t.tds());
       }
-      assertThat(sandbox.eko.balance(Sandbox.AGENT).get()).isEqualTo(expected);
+      assertThat(sandbox.eko.balance(EkoBehindProxy.AGENT).get()).isEqualTo(expected);
 
       long lostAnswers = sandbox.proxy.faultsApplied().get(Fault.LOSE_ANSWER);
       System.out.printf(
@@ -168,7 +169,7 @@ class ManyClientsOneTruthTest {
               + "  wallet: %s -> %s%n",
           THREADS, TIDS, DUPLICATES, work.size(), millis, sandbox.proxy.receivedTotal(),
           sandbox.proxy.forwardedTotal(), lostAnswers, byKind(sandbox.proxy.forwardedByPath()), simulatorCalls,
-          classes, unknown.size(), opening, sandbox.eko.balance(Sandbox.AGENT).get());
+          classes, unknown.size(), opening, sandbox.eko.balance(EkoBehindProxy.AGENT).get());
       assertThat(lostAnswers).as("the proxy really lost answers").isPositive();
       assertThat(unknown).as("some callers were left with OutcomeUnknown, and reconciled").isNotEmpty();
     }

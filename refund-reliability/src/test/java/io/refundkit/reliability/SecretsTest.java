@@ -1,11 +1,10 @@
 package io.refundkit.reliability;
 
-import static io.refundkit.reliability.Sandbox.AGENT;
-import static io.refundkit.reliability.Sandbox.refundPath;
+import static io.refundkit.reliability.EkoBehindProxy.AGENT;
+import static io.refundkit.reliability.EkoBehindProxy.refundPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refundkit.app.RefundEvent;
-import io.refundkit.app.RefundResult;
 import io.refundkit.app.RefundService;
 import io.refundkit.domain.Otp;
 import io.refundkit.domain.OtpChallenge;
@@ -20,7 +19,10 @@ import io.refundkit.eko.Secret;
 import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
-import io.refundkit.reliability.FaultProxy.Fault;
+import io.refundkit.testkit.CapturingAppender;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.FaultProxy;
+import io.refundkit.testkit.FaultProxy.Fault;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ class SecretsTest {
     assertThat(CapturingAppender.lineCount("io.refundkit.eko.internal.EkoHttpGateway")).isPositive();
     assertThat(CapturingAppender.lineCount("io.refundkit.eko.server.EkoServer")).isPositive();
     assertThat(CapturingAppender.lineCount("org.apache.hc")).as("HttpClient and HttpCore at DEBUG").isPositive();
-    assertThat(CapturingAppender.leaks()).as("secrets in the log").isEmpty();
+    assertThat(SecretScanningAppender.leaks()).as("secrets in the log").isEmpty();
     List<String> leaks = new ArrayList<>();
     for (String text : printed) {
       if (!Secrets.findIn(text).isEmpty() || text.contains(WRONG_OTP)) {
@@ -67,7 +69,7 @@ class SecretsTest {
 
   /** Refund success, wrong OTP, lost answer and reconcile, OTP request, untrusted text with bad fields. */
   private static void playTheFlows(List<String> printed) {
-    try (Sandbox sandbox = Sandbox.start()) {
+    try (EkoBehindProxy sandbox = EkoBehindProxy.start()) {
       TransactionId ok = sandbox.pending("35000001", "5000.00");
       TransactionId wrong = sandbox.pending("35000002", "250.00");
       TransactionId lost = sandbox.pending("35000003", "990.00");
@@ -127,7 +129,7 @@ class SecretsTest {
         new RefundCommand(tid, consent, AGENT, Option.some(ServiceCode.PAYPOINT)),
         new OtpChallenge(tid, theRef, Instant.EPOCH),
         new OtpSent(new OtpChallenge(tid, theRef, Instant.EPOCH), 1),
-        new SmsMessage(Instant.EPOCH, "9123456789", tid, theOtp, 1),
+        new SmsMessage(Instant.EPOCH, EkoSample.CUSTOMER_MOBILE, tid, theOtp, 1),
         Option.some(consent),
         List.of(theOtp, theRef));
 

@@ -14,10 +14,11 @@ import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.apache.ApacheEkoGateways;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpSent;
-import io.refundkit.reliability.FaultProxy.Fault;
+import io.refundkit.testkit.FaultProxy.Fault;
+import io.refundkit.testkit.FaultProxy;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class SoakTest {
             .build();
     Summary summary;
     int proxyConnections;
-    try (Sandbox sandbox = Sandbox.start()) {
+    try (EkoBehindProxy sandbox = EkoBehindProxy.start()) {
       sandbox.proxy.delay(Duration.ofMillis(20)).drip(64, Duration.ofMillis(2)).tooSlow(Duration.ofSeconds(1));
       int tidCount = Math.max(200, requests / 20);
       List<TransactionId> tids = new ArrayList<>();
@@ -192,11 +193,11 @@ class SoakTest {
       services.get(0).sweep(Duration.ZERO);
       assertThat(sandbox.ledger.list(EnumSet.of(AttemptState.IN_FLIGHT, AttemptState.UNKNOWN))).isEmpty();
       long refunded = 0;
-      Money expectedWallet = Sandbox.OPENING_BALANCE;
+      Money expectedWallet = EkoBehindProxy.OPENING_BALANCE;
       for (TransactionId tid : tids) {
         boolean simulator = sandbox.truth(tid) == TxStatus.REFUNDED;
         Option<RefundAttempt> attempt =
-            sandbox.ledger.find(new AttemptKey(gateways.get(0).environment(), Sandbox.AGENT.initiatorId(), tid));
+            sandbox.ledger.find(new AttemptKey(gateways.get(0).environment(), EkoBehindProxy.AGENT.initiatorId(), tid));
         boolean ledger = attempt.exists(a -> a.state() == AttemptState.REFUNDED);
         assertThat(ledger).as("ledger and simulator agree on %s (ledger: %s)", tid, attempt.map(RefundAttempt::state))
             .isEqualTo(simulator);
@@ -208,7 +209,7 @@ class SoakTest {
         }
       }
       assertThat(sandbox.eko.refunds()).hasSize((int) refunded);
-      assertThat(sandbox.eko.balance(Sandbox.AGENT).get()).as("wallet: opening + refunds applied, once each")
+      assertThat(sandbox.eko.balance(EkoBehindProxy.AGENT).get()).as("wallet: opening + refunds applied, once each")
           .isEqualTo(expectedWallet);
       assertThat(sandbox.callLog())
           .filteredOn(c -> c.operation() == Operation.INITIATE_REFUND)

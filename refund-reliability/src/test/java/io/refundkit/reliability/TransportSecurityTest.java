@@ -145,7 +145,7 @@ class TransportSecurityTest {
 
       InquiryOutcome outcome;
       try (EkoGateway eko = EkoGateways.create(config)) {
-        outcome = eko.inquire(Sandbox.AGENT, new io.refundkit.domain.TransactionId("34000001"));
+        outcome = eko.inquire(EkoBehindProxy.AGENT, new io.refundkit.domain.TransactionId("34000001"));
       }
 
       assertThat(outcome).isInstanceOfSatisfying(NotSent.class,

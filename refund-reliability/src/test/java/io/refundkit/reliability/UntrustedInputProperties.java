@@ -65,7 +65,7 @@ class UntrustedInputProperties {
         .baseUrl("http://127.0.0.1:" + listener.getLocalPort() + "/ekoapi/v3")
         .developerKey(Secrets.DEVELOPER_KEY).accessKey(Secrets.ACCESS_KEY)
         .responseTimeout(Duration.ofMillis(200)).callDeadline(Duration.ofSeconds(1)).maxAttempts(1).build());
-    service = RefundService.builder(gateway, new InMemoryRefundLedger(), Sandbox.AGENT).owner("properties").build();
+    service = RefundService.builder(gateway, new InMemoryRefundLedger(), EkoBehindProxy.AGENT).owner("properties").build();
   }
 
   @AfterContainer

@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What {@link RefundGatewayContract} needs besides the gateway: control of the Eko the gateway talks to. The
- * fixture acts on the backing Eko (for refundkit, a simulator), never through the gateway under test, so the
- * same contract runs against the simulator itself and against an HTTP client talking to a server backed by the
- * simulator.
+ * What the gateway contracts ({@link GatewayContract}) need besides the gateway: control of the Eko the gateway
+ * talks to. The fixture acts on the backing Eko (for refundkit, a simulator), never through the gateway under test,
+ * so the same contracts run against the simulator itself and against an HTTP client talking to a server backed by
+ * the simulator.
  *
  * <p>A fixture starts empty (no agents, no transactions) and belongs to one test; {@link #close()} is called after
  * it.

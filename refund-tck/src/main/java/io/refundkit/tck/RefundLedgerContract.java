@@ -13,6 +13,9 @@ import io.refundkit.domain.attempt.RefundAttempt;
 import io.refundkit.domain.attempt.Settlement;
 import io.refundkit.port.LedgerConflict;
 import io.refundkit.port.RefundLedger;
+import io.refundkit.testkit.DemoTids;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The contract every {@link RefundLedger} passes: atomic claims, optimistic settlement, a final Refunded state,
  * reconciliation queries and the audit history. Extend it and supply an empty ledger per test.
  *
- * <p>Flat test methods, not {@code @Nested} groups, for the reason given on {@link RefundGatewayContract}.
+ * <p>Flat test methods, not {@code @Nested} groups, for the reason given on {@link GatewayContract}.
  *
  * <pre>{@code
  * class InMemoryRefundLedgerContractTest extends RefundLedgerContract {
@@ -37,9 +40,9 @@ import org.junit.jupiter.api.Test;
 public abstract class RefundLedgerContract {
 
   protected static final String ENVIRONMENT = "simulator:tck";
-  protected static final InitiatorId INITIATOR = new InitiatorId("9962981729");
-  protected static final AttemptKey KEY = key("13192443");
-  protected static final Instant T0 = Instant.parse("2018-10-30T12:00:14.058Z");
+  protected static final InitiatorId INITIATOR = EkoUat.AGENT.initiatorId();
+  protected static final AttemptKey KEY = key(EkoSample.TID.value());
+  protected static final Instant T0 = EkoSample.TIMESTAMP;
 
   private static final int CONTENDERS = 16;
 
@@ -132,7 +135,7 @@ public abstract class RefundLedgerContract {
 
     assertThat(ledger.claim(new AttemptKey("simulator:other", INITIATOR, KEY.tid()), "n", T0).isRight())
         .isTrue();
-    assertThat(ledger.claim(key("13192444"), "n", T0).isRight()).isTrue();
+    assertThat(ledger.claim(key(DemoTids.SECOND_PENDING.value()), "n", T0).isRight()).isTrue();
   }
 
   // -------------------- settle

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -65,7 +66,7 @@ final class ApacheTransport implements Transport {
   /**
    * The request config of a fresh call, whose limits are {@link EkoConfig}'s timeouts: built once. On a pool this
    * transport built ({@link #pooledClient}) it leaves the response timeout to the pool, whose connection config
-   * holds the same value and which HttpClient (5.5) applies to the socket on every lease, so one fewer socket
+   * holds the same value and which HttpClient (5.5 and 5.6) applies to the socket on every lease, so one fewer socket
    * option is set per request; a shorter timeout set by an earlier attempt does not linger (PooledTimeoutTest). On a
    * client the caller built, every request carries its own.
    */
@@ -86,6 +87,16 @@ final class ApacheTransport implements Transport {
 
   /** A pooled client for {@code config}: automatic retries, redirects and cookies off. */
   static CloseableHttpClient pooledClient(EkoConfig config) {
+    return pooledClient(config, builder -> {});
+  }
+
+  /**
+   * {@link #pooledClient(EkoConfig)}, with {@code customizer} given the builder before it builds (to add interceptors,
+   * e.g. httpclient5-observation's, which read the pool from the builder). The pool stays this one (set again after
+   * the customizer), and automatic retries and redirects stay off (HttpClientBuilder cannot switch them back on): the
+   * gateway alone decides what is sent again (docs/eko-protocol.md §6).
+   */
+  static CloseableHttpClient pooledClient(EkoConfig config, Consumer<HttpClientBuilder> customizer) {
     PoolingHttpClientConnectionManager pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnPerRoute(config.maxConnectionsPerRoute())
@@ -121,7 +132,8 @@ final class ApacheTransport implements Transport {
                 builder.setDefaultCredentialsProvider(credentials);
               }
             });
-    return builder.build();
+    customizer.accept(builder);
+    return builder.setConnectionManager(pool).build();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.refundkit.eko.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,11 +17,10 @@ import io.refundkit.domain.StatusReport;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,13 +44,16 @@ public final class EnvelopeCodec {
   public static final int TYPE_OTP_SENT = 2133;
   /** Eko's {@code response_type_id} for a successful inquiry. */
   public static final int TYPE_INQUIRY = 1472;
-  /** Eko's {@code response_type_id} for an input validation failure. */
-  public static final int TYPE_VALIDATION = -1;
 
   private static final DateTimeFormatter EKO_INSTANT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ObjectMapper mapper =
+  /**
+   * Built once for the JVM and shared by every codec (each gateway and each server has one): Jackson's mapper,
+   * factory and readers are thread-safe once configured, and one factory keeps one table of Eko's field names warm
+   * where one per gateway kept one each.
+   */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
@@ -59,25 +62,22 @@ public final class EnvelopeCodec {
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  private static final JsonFactory JSON = MAPPER.getFactory();
+
   /** Reads one nested value as a tree, leaving the rest of the envelope to the streaming reader. */
-  private final ObjectReader nestedReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader NESTED_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
-   * Reads an envelope; {@code Left} says (without quoting the body) why the bytes are not one. The envelopes Eko
-   * and our server send are read by {@link EnvelopeScanner}; whatever it declines (see there) by Jackson's
-   * streaming parser, which also gives every refusal.
+   * Reads an envelope with Jackson's streaming parser, in one pass and without a tree; {@code Left} says (without
+   * quoting the body) why the bytes are not one. The parser refuses a duplicated key at any level and broken JSON;
+   * trailing content is refused here.
    */
   public Either<String, Envelope> decode(byte[] body) {
-    Option<ReadFields> scanned = body == null ? Option.none() : EnvelopeScanner.scan(body);
-    return scanned.isDefined() ? Either.right(scanned.get().envelope()) : decodeWithJackson(body);
-  }
-
-  /** The Jackson reader alone, for every input: the reference {@link EnvelopeScanner} is pinned to. */
-  Either<String, Envelope> decodeWithJackson(byte[] body) {
     if (body == null || body.length == 0) {
       return Either.left("empty body");
     }
-    try (JsonParser p = mapper.createParser(body)) {
+    try (JsonParser p = JSON.createParser(body)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         // Read the value to the end, so that broken JSON is told apart from JSON that is not an object.
@@ -103,10 +103,9 @@ public final class EnvelopeCodec {
 
   /**
    * The envelope's fields as read, before they are interpreted: each scalar as {@link String} (strings and
-   * booleans) or {@link BigDecimal} (numbers), {@code null} when absent, JSON {@code null} or not a scalar. Both
-   * readers fill one, so both interpret the same way.
+   * booleans) or {@link BigDecimal} (numbers), {@code null} when absent, JSON {@code null} or not a scalar.
    */
-  static final class ReadFields {
+  private static final class ReadFields {
     Object status;
     boolean statusPresent;
     Object message;
@@ -141,7 +140,7 @@ public final class EnvelopeCodec {
    * Reads the root object (the parser is on its {@code START_OBJECT}) in one pass, without building a tree. The
    * parser's duplicate detection refuses a repeated key at any level.
    */
-  private ReadFields readRoot(JsonParser p) throws java.io.IOException {
+  private static ReadFields readRoot(JsonParser p) throws java.io.IOException {
     ReadFields f = new ReadFields();
     String name;
     while ((name = p.nextFieldName()) != null) {
@@ -164,21 +163,30 @@ public final class EnvelopeCodec {
     return f;
   }
 
-  /** {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. */
+  /**
+   * {@code data}'s scalar fields; objects and arrays inside it are skipped, {@code data} not an object is none. Built
+   * as the immutable map {@link Envelope} keeps, so it is not copied again; its keys are distinct, as the parser
+   * refuses a duplicated one before it gets here.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic entries
   private static Map<String, Object> data(JsonParser p, JsonToken t) throws java.io.IOException {
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();
       return Map.of();
     }
-    Map<String, Object> fields = new HashMap<>();
+    Map.Entry<String, Object>[] fields = new Map.Entry[16];
+    int count = 0;
     String field;
     while ((field = p.nextFieldName()) != null) {
       Object value = scalar(p, p.nextToken());
       if (value != null) {
-        fields.put(field, value);
+        if (count == fields.length) {
+          fields = Arrays.copyOf(fields, 2 * count);
+        }
+        fields[count++] = Map.entry(field, value);
       }
     }
-    return fields;
+    return Map.ofEntries(count == fields.length ? fields : Arrays.copyOf(fields, count));
   }
 
   /**
@@ -211,8 +219,8 @@ public final class EnvelopeCodec {
     return decimal(p.getDecimalValue());
   }
 
-  /** A JSON number with a fraction or exponent, as both readers hold it: trailing zeros stripped, zero as 0. */
-  static BigDecimal decimal(BigDecimal d) {
+  /** A JSON number with a fraction or exponent: trailing zeros stripped, zero as 0. */
+  private static BigDecimal decimal(BigDecimal d) {
     return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
   }
 
@@ -250,7 +258,7 @@ public final class EnvelopeCodec {
   }
 
   /** {@code invalid_params}: each value as text (null as empty, an object or array as its JSON). */
-  private Map<String, String> invalidParams(JsonParser p, JsonToken t) throws java.io.IOException {
+  private static Map<String, String> invalidParams(JsonParser p, JsonToken t) throws java.io.IOException {
     if (t != JsonToken.START_OBJECT) {
       p.skipChildren();
       return Map.of();
@@ -263,7 +271,7 @@ public final class EnvelopeCodec {
           switch (v) {
             case VALUE_NULL -> "";
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p, v).toString();
-            case START_OBJECT, START_ARRAY -> nestedReader.readTree(p).toString();
+            case START_OBJECT, START_ARRAY -> NESTED_READER.readTree(p).toString();
             default -> p.getText();
           };
       out.put(field, text);
@@ -314,29 +322,10 @@ public final class EnvelopeCodec {
     });
   }
 
-  /**
-   * A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. The sandbox answers
-   * this most, so when every text is plain ASCII needing no escape (ids, amounts and Eko's status words are) it is
-   * written directly, byte for byte what the generator writes (pinned by {@code EnvelopeEncodingProperties}).
-   */
+  /** A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. */
   public byte[] encodeStatusRead(StatusReport s) {
     String code = String.valueOf(s.status().code());
     String desc = s.description().getOrElse(s.status().label());
-    String tid = s.tid().value();
-    String amount = s.amount().isDefined() ? s.amount().get().toString() : null;
-    if (plain(desc) && plain(tid) && (amount == null || plain(amount))) {
-      StringBuilder json = new StringBuilder(160 + 2 * desc.length());
-      json.append("{\"response_status_id\":-1,\"data\":{\"tid\":\"").append(tid)
-          .append("\",\"tx_status\":\"").append(code)
-          .append("\",\"txstatus_desc\":\"").append(desc).append('"');
-      if (amount != null) {
-        json.append(",\"amount\":\"").append(amount).append('"');
-      }
-      json.append("},\"response_type_id\":").append(TYPE_INQUIRY)
-          .append(",\"message\":\"Transaction inquiry successful\",\"status\":0,\"tx_status\":\"").append(code)
-          .append("\",\"txstatus_desc\":\"").append(desc).append("\"}");
-      return json.toString().getBytes(StandardCharsets.US_ASCII);
-    }
     return write(g -> {
       g.writeNumberField("response_status_id", -1);
       g.writeObjectFieldStart("data");
@@ -379,26 +368,15 @@ public final class EnvelopeCodec {
     }
   }
 
-  /** Printable ASCII without {@code "} or {@code \\}: text JSON holds as it is. */
-  private static boolean plain(String text) {
-    for (int k = 0; k < text.length(); k++) {
-      char c = text.charAt(k);
-      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The fields of one envelope, written in order by a streaming generator (no maps, no serializer lookups). */
   @FunctionalInterface
   private interface Fields {
     void write(JsonGenerator g) throws java.io.IOException;
   }
 
-  private byte[] write(Fields fields) {
+  private static byte[] write(Fields fields) {
     try (ByteArrayBuilder out = new ByteArrayBuilder(256)) {
-      try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      try (JsonGenerator g = JSON.createGenerator(out)) {
         g.writeStartObject();
         fields.write(g);
         g.writeEndObject();

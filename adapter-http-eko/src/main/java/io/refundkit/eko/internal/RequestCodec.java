@@ -41,7 +41,8 @@ import java.util.Map;
  */
 public final class RequestCodec {
 
-  private final ObjectMapper mapper =
+  /** Built once for the JVM and shared by every codec, as {@link EnvelopeCodec}'s is. */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -75,8 +76,10 @@ public final class RequestCodec {
   }
 
   /**
-   * A query value as {@link URLEncoder} writes it; a value of characters it leaves alone (letters, digits and
-   * {@code .-*_}, which ids are) is returned as it is, without the encoder's buffers.
+   * A query value as {@link URLEncoder} writes it. A value made only of the characters URLEncoder's Javadoc says
+   * "remain the same" (letters, digits and {@code .-*_}; ids are digits) is returned as it is, without the two
+   * buffers the encoder allocates per call: this writes nothing of its own, every value that needs encoding goes
+   * through URLEncoder, and {@code QueryValueProperties} pins the result to URLEncoder's for any text.
    */
   static String queryValue(String value) {
     for (int k = 0; k < value.length(); k++) {
@@ -175,10 +178,10 @@ public final class RequestCodec {
     return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
-  private Validation<Seq<Violation>, Map<String, JsonNode>> object(byte[] body) {
+  private static Validation<Seq<Violation>, Map<String, JsonNode>> object(byte[] body) {
     JsonNode root;
     try {
-      root = body == null || body.length == 0 ? null : mapper.readTree(body);
+      root = body == null || body.length == 0 ? null : MAPPER.readTree(body);
     } catch (java.io.IOException | RuntimeException e) {
       root = null;
     }
@@ -224,9 +227,9 @@ public final class RequestCodec {
     return nested.foldLeft(List.<Violation>empty(), List::appendAll);
   }
 
-  private byte[] write(Map<String, Object> body) {
+  private static byte[] write(Map<String, Object> body) {
     try {
-      return mapper.writeValueAsBytes(body);
+      return MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings and numbers always serialises", e);
     }

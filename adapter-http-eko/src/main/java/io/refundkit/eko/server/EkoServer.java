@@ -503,8 +503,11 @@ public final class EkoServer implements AutoCloseable {
               // client waits a second to retry); the kernel caps this at net.core.somaxconn
               .setBacklogSize(maxConnections)
               .build();
+      // HttpCore 5.4's constructor: no session decorator, no reactor metrics listener, the default worker selector
+      // and no canonical host name, as the five-argument constructor of 5.3 passed them.
       return new HttpAsyncServer(
-          new ServerHttp1IOEventHandlerFactory(duplexers, null, null), reactor, null, problem -> {}, connections);
+          new ServerHttp1IOEventHandlerFactory(duplexers, null, null), reactor, null, problem -> {}, connections,
+          null, null, null);
     }
   }
 }

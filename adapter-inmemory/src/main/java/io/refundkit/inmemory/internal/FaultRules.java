@@ -2,7 +2,7 @@ package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.TransactionId;
 import io.refundkit.inmemory.Fault;
-import io.refundkit.inmemory.Operation;
+import io.refundkit.port.Operation;
 import io.vavr.control.Option;
 import java.util.EnumSet;
 import java.util.Set;

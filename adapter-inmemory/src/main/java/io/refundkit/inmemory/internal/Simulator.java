@@ -12,7 +12,6 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.Fault;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.inmemory.SmsOutbox;
@@ -20,12 +19,13 @@ import io.refundkit.inmemory.TransactionView;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
+import io.refundkit.port.Operation;
 import io.refundkit.port.OtpOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
+import io.refundkit.port.ProviderReply;
 import io.refundkit.port.RefundOutcome;
 import io.refundkit.port.Refunded;
-import io.refundkit.port.ProviderReply;
 import io.refundkit.port.Rejected;
 import io.refundkit.port.StatusRead;
 import io.refundkit.port.UnknownCause;
@@ -48,9 +48,8 @@ import java.util.function.Function;
  * taken while holding that transaction's {@link TxRecord} monitor, so two refunds of one tid are serialised and
  * exactly one can succeed, while refunds of different tids never wait for each other. A wallet credit is a
  * compare-and-set on the wallet's balance (no lock, so no lock-order cycle either). The refund tid counter is an
- * {@link AtomicLong}. The call log, the outbox's list of every SMS and the refunds are views of one
- * {@link Journal}, which threads append to without writing the same memory (per-thread stripes, entries ordered
- * by time stamp); a tid's SMS are also kept on its record.
+ * {@link AtomicLong}. The call log, the outbox's list of every SMS and the refunds are the {@link Journal}'s
+ * concurrent queues; a tid's SMS are also kept on its record.
  */
 public final class Simulator {
 
@@ -92,11 +91,10 @@ public final class Simulator {
 
   // ---------------------------------------------------------------------------------------------- operations
 
-  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour. Without
-  // a fault the behaviour logs the call itself, in one journal entry with the SMS it sent or the refund it booked
-  // (under the tid's lock when it took it). With a fault the behaviour (if it runs) journals only what it sent or
-  // booked, and the call is logged afterwards with the outcome the fault shaped. Spelled out per operation so that
-  // the fault-free path builds no closure.
+  // Each operation: the time of arrival, then a scripted fault if one is armed for it, else the behaviour. The
+  // behaviour journals the SMS it sent or the refund it booked (under the tid's lock when it took it); without a
+  // fault it also logs the call, with a fault the call is logged afterwards with the outcome the fault shaped.
+  // Spelled out per operation so that the fault-free path builds no closure.
 
   public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
     Objects.requireNonNull(agent, "agent");
@@ -145,24 +143,26 @@ public final class Simulator {
     TxRecord record = record(tid);
     RefundError refused = refusal(agent, record, false);
     if (refused != null) {
-      return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(refused), null);
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(refused));
     }
     synchronized (record) {
       TxStatus status = record.tx.status();
       if (status.code() == TxStatus.REFUNDED.code()) {
-        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(new RefundError.AlreadyRefunded()), null);
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(new RefundError.AlreadyRefunded()));
       }
       if (status.code() != TxStatus.REFUND_PENDING.code()) {
         RefundError notRefundable = new RefundError.NotRefundable(Option.some(status));
-        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(notRefundable), null);
+        return journaled(logCall, now, Operation.REQUEST_OTP, tid, rejected(notRefundable));
       }
       boolean coolingDown =
           record.hasOtp()
               && record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())
               && record.otpCoolingDownAt(now, config.resendCooldown());
-      SmsMessage sent = coolingDown ? null : issueOtp(record, now);
+      if (!coolingDown) {
+        journal.sent(issueOtp(record, now));
+      }
       OtpSent outcome = new OtpSent(record.otpChallenge(tid), ATTEMPTS);
-      return journaled(logCall, now, Operation.REQUEST_OTP, tid, outcome, sent);
+      return journaled(logCall, now, Operation.REQUEST_OTP, tid, outcome);
     }
   }
 
@@ -172,24 +172,25 @@ public final class Simulator {
     TxRecord record = record(tid);
     RefundError refused = refusal(command.agent(), record, true);
     if (refused != null) {
-      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refused), null);
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refused));
     }
     synchronized (record) {
       Either<RefundError, Transaction> refunded = record.tx.refund();
       if (refunded.isLeft()) {
-        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refunded.getLeft()), null);
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(refunded.getLeft()));
       }
       if (!record.hasOtp() || !record.otpUsableAt(now, config.otpLifetime(), config.maxWrongAttempts())) {
-        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.OtpExpired()), null);
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.OtpExpired()));
       }
       if (!record.otpMatches(command.consent())) {
         record.wrongAttempts++;
-        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.WrongOtp()), null);
+        return journaled(logCall, now, Operation.INITIATE_REFUND, tid, rejected(new RefundError.WrongOtp()));
       }
       record.otpConsumed = true;
       Booking booking = book(record, refunded.get(), now);
+      journal.booked(booking);
       Refunded outcome = new Refunded(booking.receipt(), ATTEMPTS);
-      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, outcome, booking);
+      return journaled(logCall, now, Operation.INITIATE_REFUND, tid, outcome);
     }
   }
 
@@ -198,7 +199,7 @@ public final class Simulator {
     TxRecord record = record(tid);
     RefundError refused = refusal(agent, record, true);
     if (refused != null) {
-      return journaled(logCall, now, Operation.INQUIRE, tid, rejected(refused), null);
+      return journaled(logCall, now, Operation.INQUIRE, tid, rejected(refused));
     }
     Transaction tx;
     synchronized (record) {
@@ -208,19 +209,14 @@ public final class Simulator {
         new StatusRead(
             new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),
             ATTEMPTS);
-    return journaled(logCall, now, Operation.INQUIRE, tid, outcome, null);
+    return journaled(logCall, now, Operation.INQUIRE, tid, outcome);
   }
 
-  /**
-   * Journals a call's result: with {@code logCall}, the call (arrived at {@code at}, no fault) with its
-   * {@code effect} (the SMS it sent, the refund it booked, or null); without, only the effect, if any.
-   */
+  /** Answers {@code outcome}, having logged the call (arrived at {@code at}, no fault) if {@code logCall}. */
   private <T extends GatewayOutcome> T journaled(
-      boolean logCall, Instant at, Operation operation, TransactionId tid, T outcome, Object effect) {
-    if (logCall && config.recordCalls()) {
-      journal.call(at, operation, tid, outcome.kind(), codeOf(outcome), Option.none(), effect);
-    } else if (effect != null) {
-      journal.effect(effect);
+      boolean logCall, Instant at, Operation operation, TransactionId tid, T outcome) {
+    if (logCall) {
+      logCall(at, operation, tid, outcome, Option.none());
     }
     return outcome;
   }
@@ -314,10 +310,9 @@ public final class Simulator {
 
   private void logCall(
       Instant arrivedAt, Operation operation, TransactionId tid, GatewayOutcome outcome, Option<Fault> fault) {
-    if (!config.recordCalls()) {
-      return;
+    if (config.recordCalls()) {
+      journal.called(new CallRecord(arrivedAt, operation, tid, outcome.kind(), outcome.code(), fault));
     }
-    journal.call(arrivedAt, operation, tid, outcome.kind(), codeOf(outcome), fault, null);
   }
 
   private <T extends GatewayOutcome> T withFault(Fault fault, Class<T> type, Function<Instant, T> body) {
@@ -355,25 +350,6 @@ public final class Simulator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  static String codeOf(GatewayOutcome outcome) {
-    if (outcome instanceof Rejected rejected) {
-      return rejected.reason().code();
-    }
-    if (outcome instanceof Refunded) {
-      return "refunded";
-    }
-    if (outcome instanceof OtpSent) {
-      return "otp_sent";
-    }
-    if (outcome instanceof StatusRead) {
-      return "status_read";
-    }
-    if (outcome instanceof OutcomeUnknown) {
-      return "outcome_unknown";
-    }
-    return "not_sent";
   }
 
   public List<CallRecord> callLog() {
@@ -426,7 +402,7 @@ public final class Simulator {
     }
     synchronized (record) {
       if (tx.status().code() == TxStatus.REFUND_PENDING.code()) {
-        journal.effect(issueOtp(record, clock.instant()));
+        journal.sent(issueOtp(record, clock.instant()));
       }
     }
   }
@@ -456,11 +432,11 @@ public final class Simulator {
         if (record.hasOtp()) {
           record.otpConsumed = true;
         }
-        journal.effect(book(record, moved.get(), now));
+        journal.booked(book(record, moved.get(), now));
       } else {
         record.tx = moved.get();
         if (next.equals(TxStatus.REFUND_PENDING)) {
-          journal.effect(issueOtp(record, now));
+          journal.sent(issueOtp(record, now));
         }
       }
       return Either.right(next);

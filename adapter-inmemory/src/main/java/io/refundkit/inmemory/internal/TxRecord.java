@@ -11,14 +11,15 @@ import io.refundkit.inmemory.SmsMessage;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The simulator's state of one transaction: the transaction, its owner and the owner's wallet, the SMS sent for
  * it, and its newest OTP. Every read and change of the mutable fields happens while holding this object's monitor:
  * that is the per-tid lock that makes a refund apply exactly once. The exception is the tid's SMS, appended holding
- * the monitor and read without it (the outbox's per-tid index).
+ * the monitor and read without it (the outbox's per-tid index): a {@link CopyOnWriteArrayList}, as a tid gets an SMS
+ * or two and is read at least as often.
  *
  * <p>The newest OTP is kept inline (only it is ever checked, so a new one overwrites it): its digits, when it was
  * issued, the wrong attempts made with it and whether it was used. Its number is {@link #issues}. Its
@@ -27,8 +28,6 @@ import java.util.List;
  * number) either way.
  */
 final class TxRecord {
-
-  private static final SmsMessage[] NO_SMS = new SmsMessage[0];
 
   final Agent owner;
   /** The owner's wallet (a wallet, once made, is never replaced). */
@@ -46,9 +45,8 @@ final class TxRecord {
   int wrongAttempts;
   boolean otpConsumed;
 
-  /** The first {@code smsCount} entries are the SMS sent for this tid, oldest first; grown by doubling. */
-  private volatile SmsMessage[] sms = NO_SMS;
-  private volatile int smsCount;
+  /** The SMS sent for this tid, oldest first; only ever appended to. */
+  private final CopyOnWriteArrayList<SmsMessage> sms = new CopyOnWriteArrayList<>();
 
   TxRecord(Transaction tx, Agent owner, Wallet wallet, String customerMobile, long tidHash) {
     this.tx = tx;
@@ -125,27 +123,17 @@ final class TxRecord {
 
   /** Records an SMS sent for this tid. Called holding this record's monitor. */
   void addSms(SmsMessage message) {
-    int count = smsCount;
-    SmsMessage[] current = sms;
-    if (count == current.length) {
-      current = Arrays.copyOf(current, Math.max(2, count * 2));
-      current[count] = message;
-      sms = current;
-    } else {
-      current[count] = message;
-    }
-    smsCount = count + 1;
+    sms.add(message);
   }
 
   /** The SMS sent for this tid so far, oldest first; an immutable copy. Needs no lock. */
   List<SmsMessage> sms() {
-    int count = smsCount;
-    return List.of(Arrays.copyOf(sms, count));
+    return List.copyOf(sms);
   }
 
-  /** The newest SMS sent for this tid, or null if none. Needs no lock. */
+  /** The newest SMS sent for this tid, or null if none. Needs no lock (the list only grows, so the index holds). */
   SmsMessage latestSms() {
-    int count = smsCount;
-    return count == 0 ? null : sms[count - 1];
+    int count = sms.size();
+    return count == 0 ? null : sms.get(count - 1);
   }
 }

@@ -2,33 +2,23 @@ package io.refundkit.inmemory.internal;
 
 import io.refundkit.domain.Money;
 import io.refundkit.domain.Transaction;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An agent's e-value balance. Each change is atomic (a credit is a compare-and-set of the balance, retried if
- * another credit came first, so concurrent credits all count); reads see the latest value.
+ * An agent's e-value balance. Each change is atomic ({@link AtomicReference#accumulateAndGet}: a credit that lost
+ * the race to another is redone on the new balance, so concurrent credits all count, and no lock is held, so a
+ * credit made holding a transaction's monitor can wait for no other monitor); reads see the latest value.
  */
 final class Wallet {
-
-  private static final VarHandle BALANCE;
-
-  static {
-    try {
-      BALANCE = MethodHandles.lookup().findVarHandle(Wallet.class, "balance", Money.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   /** Amounts below 10^16 rupees: four of them add up to under 10^17, so no partial sum can overflow a Money. */
   private static final int SMALL_INTEGER_DIGITS = 16;
 
-  private volatile Money balance;
+  private final AtomicReference<Money> balance;
 
   Wallet(Money balance) {
-    this.balance = balance;
+    this.balance = new AtomicReference<>(balance);
   }
 
   /**
@@ -54,21 +44,15 @@ final class Wallet {
   }
 
   Money balance() {
-    return balance;
+    return balance.get();
   }
 
   /** Adds {@code delta} to the balance and answers the new balance. */
   Money credit(Money delta) {
-    while (true) {
-      Money before = balance;
-      Money after = before.plus(delta);
-      if (BALANCE.compareAndSet(this, before, after)) {
-        return after;
-      }
-    }
+    return balance.accumulateAndGet(delta, Money::plus);
   }
 
   void set(Money value) {
-    balance = value;
+    balance.set(value);
   }
 }

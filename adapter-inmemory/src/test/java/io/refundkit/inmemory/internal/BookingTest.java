@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.RefundReceipt;
 import io.refundkit.domain.Transaction;
-import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
+import io.refundkit.testkit.EkoSample;
 import io.vavr.control.Option;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,36 +14,21 @@ import org.junit.jupiter.api.Test;
 class BookingTest {
 
   private static final Instant AT = Instant.parse("2018-10-30T12:00:00Z");
-  private static final Transaction REFUNDED =
-      new Transaction(
-          new TransactionId("13192443"),
-          Money.of("5000.00"),
-          Money.of("50.00"),
-          Money.of("28.38"),
-          Money.of("7.10"),
-          TxStatus.REFUNDED);
+  private static final Transaction REFUNDED = EkoSample.transaction(TxStatus.REFUNDED);
 
   @Test
   void rebuilds_the_complete_receipt_the_refund_answered_with() {
-    Booking booking = new Booking(REFUNDED, 2147591637L, Money.of("2222637312.86"), AT);
+    Booking booking =
+        new Booking(REFUNDED, Long.parseLong(EkoSample.REFUND_TID.value()), EkoSample.BALANCE_AFTER_REFUND,
+            EkoSample.TIMESTAMP);
 
     RefundReceipt receipt = booking.receipt();
 
-    assertThat(receipt)
-        .isEqualTo(
-            RefundReceipt.complete(
-                new TransactionId("13192443"),
-                new TransactionId("2147591637"),
-                Money.of("5000.00"),
-                Money.of("50.00"),
-                Money.of("7.10"),
-                Money.of("28.38"),
-                Money.of("2222637312.86"),
-                AT));
-    assertThat(receipt.refundedAmount()).isEqualTo(Money.of("5050.00"));
-    assertThat(receipt.commissionReversed()).isEqualTo(Option.some(Money.of("28.38")));
-    assertThat(receipt.tds()).isEqualTo(Option.some(Money.of("7.10")));
-    assertThat(receipt.timestamp()).isEqualTo(Option.some(AT));
+    assertThat(receipt).isEqualTo(EkoSample.RECEIPT);
+    assertThat(receipt.refundedAmount()).isEqualTo(EkoSample.REFUNDED_AMOUNT);
+    assertThat(receipt.commissionReversed()).isEqualTo(Option.some(EkoSample.COMMISSION));
+    assertThat(receipt.tds()).isEqualTo(Option.some(EkoSample.TDS));
+    assertThat(receipt.timestamp()).isEqualTo(Option.some(EkoSample.TIMESTAMP));
   }
 
   @Test

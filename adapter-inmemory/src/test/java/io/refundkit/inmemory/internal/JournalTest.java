@@ -10,9 +10,9 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.inmemory.CallRecord;
 import io.refundkit.inmemory.Fault;
-import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SmsMessage;
 import io.refundkit.port.GatewayOutcome;
+import io.refundkit.port.Operation;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,31 +40,34 @@ class JournalTest {
       SmsMessage seeded = sms("1", 1);
       SmsMessage sent = sms("1", 2);
       Booking booking = booking("1", 2147591637L);
-      journal.effect(seeded);
-      journal.call(T, Operation.REQUEST_OTP, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "otp_sent", Option.none(), sent);
-      journal.call(T, Operation.INQUIRE, tid("404"), GatewayOutcome.Kind.REJECTED, "unknown_transaction",
-          Option.some(new Fault.LostResponse()), null);
-      journal.call(T, Operation.INITIATE_REFUND, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "refunded", Option.none(),
-          booking);
+      CallRecord otp =
+          new CallRecord(T, Operation.REQUEST_OTP, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "otp_sent", Option.none());
+      CallRecord lost =
+          new CallRecord(T.plusSeconds(1), Operation.INQUIRE, tid("404"), GatewayOutcome.Kind.REJECTED,
+              "unknown_transaction", Option.some(new Fault.LostResponse()));
+      CallRecord refund =
+          new CallRecord(T.plusSeconds(2), Operation.INITIATE_REFUND, tid("1"), GatewayOutcome.Kind.SUCCEEDED,
+              "refunded", Option.none());
 
-      assertThat(journal.calls())
-          .containsExactly(
-              new CallRecord(T, Operation.REQUEST_OTP, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "otp_sent",
-                  Option.none()),
-              new CallRecord(T, Operation.INQUIRE, tid("404"), GatewayOutcome.Kind.REJECTED, "unknown_transaction",
-                  Option.some(new Fault.LostResponse())),
-              new CallRecord(T, Operation.INITIATE_REFUND, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "refunded",
-                  Option.none()));
+      journal.sent(seeded);
+      journal.called(otp);
+      journal.sent(sent);
+      journal.called(lost);
+      journal.booked(booking);
+      journal.called(refund);
+
+      assertThat(journal.calls()).containsExactly(otp, lost, refund);
+      assertThat(journal.calls()).extracting(CallRecord::at).containsExactly(T, T.plusSeconds(1), T.plusSeconds(2));
       assertThat(journal.messages()).containsExactly(seeded, sent);
       assertThat(journal.bookings()).containsExactly(booking);
     }
 
     @Test
-    void keep_order_across_many_chunks() {
+    void keep_order_over_many_entries() {
       List<SmsMessage> sent = new ArrayList<>();
-      for (int i = 1; i <= 3 * Stripe.CHUNK_SIZE + 7; i++) {
+      for (int i = 1; i <= 1_000; i++) {
         SmsMessage message = sms(Integer.toString(i), 1);
-        journal.effect(message);
+        journal.sent(message);
         sent.add(message);
       }
 
@@ -75,13 +78,23 @@ class JournalTest {
 
     @Test
     void are_immutable_copies() {
-      journal.effect(sms("1", 1));
-      List<SmsMessage> before = journal.messages();
+      journal.sent(sms("1", 1));
+      journal.called(inquiry("1"));
+      journal.booked(booking("1", 2147591637L));
+      List<SmsMessage> messages = journal.messages();
+      List<CallRecord> calls = journal.calls();
+      List<Booking> bookings = journal.bookings();
 
-      journal.effect(sms("1", 2));
+      journal.sent(sms("1", 2));
+      journal.called(inquiry("2"));
+      journal.booked(booking("2", 2147591638L));
 
-      assertThat(before).hasSize(1);
-      assertThatThrownBy(() -> before.add(sms("1", 3))).isInstanceOf(UnsupportedOperationException.class);
+      assertThat(messages).hasSize(1);
+      assertThat(calls).hasSize(1);
+      assertThat(bookings).hasSize(1);
+      assertThatThrownBy(() -> messages.add(sms("1", 3))).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> calls.clear()).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> bookings.remove(0)).isInstanceOf(UnsupportedOperationException.class);
     }
   }
 
@@ -91,24 +104,30 @@ class JournalTest {
     @Test
     void forgets_the_calls_so_far_but_keeps_messages_and_bookings() {
       SmsMessage sent = sms("1", 2);
-      journal.call(T, Operation.REQUEST_OTP, tid("1"), GatewayOutcome.Kind.SUCCEEDED, "otp_sent", Option.none(), sent);
+      Booking booking = booking("1", 2147591637L);
+      journal.called(inquiry("1"));
+      journal.sent(sent);
+      journal.booked(booking);
+      List<CallRecord> before = journal.calls();
 
       journal.clearCalls();
-      journal.call(T, Operation.INQUIRE, tid("2"), GatewayOutcome.Kind.SUCCEEDED, "status_read", Option.none(), null);
+      journal.called(inquiry("2"));
 
       assertThat(journal.calls()).extracting(CallRecord::tid).containsExactly(tid("2"));
+      assertThat(before).extracting(CallRecord::tid).containsExactly(tid("1"));
       assertThat(journal.messages()).containsExactly(sent);
+      assertThat(journal.bookings()).containsExactly(booking);
     }
   }
 
   @Test
   void refuses_nulls_and_records_nothing_then() {
-    assertThatThrownBy(
-            () -> journal.call(T, Operation.INQUIRE, null, GatewayOutcome.Kind.REJECTED, "x", Option.none(), null))
-        .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> journal.effect(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> journal.called(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> journal.sent(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> journal.booked(null)).isInstanceOf(NullPointerException.class);
     assertThat(journal.calls()).isEmpty();
     assertThat(journal.messages()).isEmpty();
+    assertThat(journal.bookings()).isEmpty();
   }
 
   @Nested
@@ -125,7 +144,7 @@ class JournalTest {
                 () -> {
                   for (int i = 0; i < rounds; i++) {
                     int n = baton.take();
-                    journal.effect(sms(Integer.toString(n), 1));
+                    journal.sent(sms(Integer.toString(n), 1));
                     baton.put(n + 1);
                   }
                   return null;
@@ -136,7 +155,7 @@ class JournalTest {
                   baton.put(1);
                   for (int i = 0; i < rounds; i++) {
                     int n = baton.take();
-                    journal.effect(sms(Integer.toString(n), 1));
+                    journal.sent(sms(Integer.toString(n), 1));
                     if (i < rounds - 1) {
                       baton.put(n + 1);
                     }
@@ -172,7 +191,9 @@ class JournalTest {
                   () -> {
                     start.await();
                     for (int i = 1; i <= perThread; i++) {
-                      journal.effect(new SmsMessage(T, mobile, tid(Integer.toString(i)), new Otp("123456"), i));
+                      journal.sent(new SmsMessage(T, mobile, tid(Integer.toString(i)), new Otp("123456"), i));
+                      journal.called(new CallRecord(T.plusSeconds(i), Operation.INQUIRE, tid(mobile),
+                          GatewayOutcome.Kind.SUCCEEDED, "status_read", Option.none()));
                     }
                     return null;
                   }));
@@ -188,13 +209,17 @@ class JournalTest {
         pool.shutdownNow();
       }
       List<SmsMessage> all = journal.messages();
+      List<CallRecord> calls = journal.calls();
 
       assertThat(all).hasSize(threads * perThread);
+      assertThat(calls).hasSize(threads * perThread);
       for (int t = 0; t < threads; t++) {
         String mobile = "900000000" + t;
         List<Integer> issues =
             all.stream().filter(m -> m.mobile().equals(mobile)).map(SmsMessage::issueNumber).toList();
         assertThat(issues).hasSize(perThread).isSorted();
+        List<Instant> times = calls.stream().filter(c -> c.tid().equals(tid(mobile))).map(CallRecord::at).toList();
+        assertThat(times).hasSize(perThread).isSorted();
       }
       for (List<SmsMessage> read : reads) {
         assertThat(all.subList(0, read.size())).isEqualTo(read);
@@ -208,6 +233,10 @@ class JournalTest {
 
   private static SmsMessage sms(String tid, int issue) {
     return new SmsMessage(T, "9123456789", tid(tid), new Otp("48291" + (issue % 10)), issue);
+  }
+
+  private static CallRecord inquiry(String tid) {
+    return new CallRecord(T, Operation.INQUIRE, tid(tid), GatewayOutcome.Kind.SUCCEEDED, "status_read", Option.none());
   }
 
   private static Booking booking(String tid, long refundTid) {

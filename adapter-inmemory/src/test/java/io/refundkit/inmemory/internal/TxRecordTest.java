@@ -12,6 +12,8 @@ import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.inmemory.SmsMessage;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class TxRecordTest {
 
-  private static final TransactionId TID = new TransactionId("13192443");
-  private static final Agent AGENT = Agent.of("9962981729", "20810200");
+  private static final TransactionId TID = EkoSample.TID;
+  private static final Agent AGENT = EkoUat.AGENT;
   private static final Instant AT = Instant.parse("2018-10-30T12:00:00Z");
   private static final long SEED = 20181030L;
 
@@ -31,7 +33,7 @@ class TxRecordTest {
           new Transaction(TID, Money.of("10.00"), Money.ZERO, Money.ZERO, Money.ZERO, TxStatus.REFUND_PENDING),
           AGENT,
           new Wallet(Money.ZERO),
-          "9123456789",
+          EkoSample.CUSTOMER_MOBILE,
           Derivation.tidHash(SEED, TID));
 
   @Nested
@@ -157,6 +159,6 @@ class TxRecordTest {
   }
 
   private static SmsMessage sms(int issue) {
-    return new SmsMessage(Instant.EPOCH.plusSeconds(issue), "9123456789", TID, new Otp("12345" + issue), issue);
+    return new SmsMessage(Instant.EPOCH.plusSeconds(issue), EkoSample.CUSTOMER_MOBILE, TID, new Otp("12345" + issue), issue);
   }
 }

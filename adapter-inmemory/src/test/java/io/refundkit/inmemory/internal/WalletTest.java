@@ -8,6 +8,7 @@ import io.refundkit.domain.Transaction;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
 import io.refundkit.tck.Concurrently;
+import io.refundkit.testkit.EkoSample;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -55,11 +56,11 @@ class WalletTest {
 
   @Test
   void credit_adds_to_the_balance_and_answers_the_new_one() {
-    Wallet wallet = new Wallet(Money.of("2222632284.14"));
+    Wallet wallet = new Wallet(EkoSample.OPENING_BALANCE);
 
     Money after = wallet.credit(Money.of("5028.72"));
 
-    assertThat(after).isEqualTo(Money.of("2222637312.86")).isEqualTo(wallet.balance());
+    assertThat(after).isEqualTo(EkoSample.BALANCE_AFTER_REFUND).isEqualTo(wallet.balance());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.refundkit.bench.load;
 
-import io.refundkit.bench.Fixtures;
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
@@ -10,6 +9,7 @@ import io.refundkit.eko.apache.ApacheEkoGateways;
 import io.refundkit.eko.internal.Signer;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -69,8 +69,8 @@ public final class Clients {
   public static EkoConfig config(String baseUrl, int connections) {
     return EkoConfig.builder()
         .baseUrl(baseUrl)
-        .developerKey(Fixtures.DEVELOPER_KEY)
-        .accessKey(Fixtures.ACCESS_KEY)
+        .developerKey(EkoUat.DEVELOPER_KEY)
+        .accessKey(EkoUat.ACCESS_KEY)
         .maxConnectionsPerRoute(connections)
         .build();
   }
@@ -79,7 +79,7 @@ public final class Clients {
   public static final class GatewayClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final EkoGateway[] gateways;
-    private final Agent agent = Agent.of(Fixtures.INITIATOR_ID, Fixtures.USER_CODE);
+    private final Agent agent = EkoUat.AGENT;
     private final TransactionId[] tids;
 
     public GatewayClient(String baseUrl, int connections, TransactionId[] tids) {
@@ -118,7 +118,7 @@ public final class Clients {
   /** (b): the same signed GET on plain HttpClient 5, no decoding. */
   public static final class RawClient implements AutoCloseable {
     private final CloseableHttpClient http;
-    private final Signer signer = new Signer(Secret.of(Fixtures.ACCESS_KEY));
+    private final Signer signer = new Signer(Secret.of(EkoUat.ACCESS_KEY));
     private final String userAgent;
     private final URI[] uris;
 
@@ -129,7 +129,7 @@ public final class Clients {
       this.uris = new URI[tids.length];
       for (int i = 0; i < tids.length; i++) {
         uris[i] = URI.create(config.baseUrl() + "/tools/reference/transaction/" + tids[i].value()
-            + "?initiator_id=" + Fixtures.INITIATOR_ID + "&user_code=" + Fixtures.USER_CODE);
+            + "?initiator_id=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE);
       }
     }
 
@@ -137,7 +137,7 @@ public final class Clients {
     public int send(int worker) throws IOException {
       HttpGet get = new HttpGet(uris[worker % uris.length]);
       String stamp = Long.toString(System.currentTimeMillis());
-      get.setHeader("developer_key", Fixtures.DEVELOPER_KEY);
+      get.setHeader("developer_key", EkoUat.DEVELOPER_KEY);
       get.setHeader("secret-key", signer.sign(stamp));
       get.setHeader("secret-key-timestamp", stamp);
       get.setHeader("content-type", "application/json");
@@ -153,7 +153,7 @@ public final class Clients {
     public byte[] fetch(int worker) throws IOException {
       HttpGet get = new HttpGet(uris[worker % uris.length]);
       String stamp = Long.toString(System.currentTimeMillis());
-      get.setHeader("developer_key", Fixtures.DEVELOPER_KEY);
+      get.setHeader("developer_key", EkoUat.DEVELOPER_KEY);
       get.setHeader("secret-key", signer.sign(stamp));
       get.setHeader("secret-key-timestamp", stamp);
       get.setHeader("content-type", "application/json");

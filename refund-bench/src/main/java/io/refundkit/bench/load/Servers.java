@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.refundkit.bench.Fixtures;
 import io.refundkit.domain.Money;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.Secret;
@@ -14,6 +13,8 @@ import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.Seeding;
 import io.refundkit.inmemory.SimulatorConfig;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,16 +57,16 @@ public final class Servers {
       // As `refund sandbox` configures it: no call log (a long-running sandbox must not grow per request).
       eko = InMemoryEko.create(
           SimulatorConfig.builder().name("sandbox").recordCalls(false).build(), Clock.systemUTC());
-      Seeding seeding = eko.seed().wallet(Fixtures.INITIATOR_ID, Fixtures.USER_CODE, "2222632284.14");
+      Seeding seeding = eko.seed().wallet(EkoUat.AGENT, EkoSample.OPENING_BALANCE);
       Money amount = Money.of("5000.00");
       Money fee = Money.of("50.00");
       for (TransactionId tid : tids) {
-        seeding.refundPending(tid.value()).amount(amount).fee(fee).agent(Fixtures.INITIATOR_ID, Fixtures.USER_CODE);
+        seeding.refundPending(tid.value()).amount(amount).fee(fee).agent(EkoUat.AGENT);
       }
       seeding.apply();
       server =
           EkoServer.builder(eko)
-              .credential(Fixtures.DEVELOPER_KEY, Secret.of(Fixtures.ACCESS_KEY))
+              .credential(EkoUat.DEVELOPER_KEY, Secret.of(EkoUat.ACCESS_KEY))
               .authMode(EkoServer.AuthMode.LENIENT)
               .callGatewayOnIoThreads(true) // as `refund sandbox` runs it
               .start();

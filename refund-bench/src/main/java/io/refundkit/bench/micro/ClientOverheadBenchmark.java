@@ -1,6 +1,5 @@
 package io.refundkit.bench.micro;
 
-import io.refundkit.bench.Fixtures;
 import io.refundkit.domain.Agent;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
@@ -12,6 +11,9 @@ import io.refundkit.eko.internal.WireReply;
 import io.refundkit.eko.internal.WireRequest;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.StatusRead;
+import io.refundkit.testkit.EkoReplies;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +48,8 @@ import org.openjdk.jmh.annotations.State;
 public class ClientOverheadBenchmark {
 
   private EkoHttpGateway gateway;
-  private final Agent agent = Agent.of(Fixtures.INITIATOR_ID, Fixtures.USER_CODE);
-  private final TransactionId tid = new TransactionId(Fixtures.TID);
+  private final Agent agent = EkoUat.AGENT;
+  private final TransactionId tid = EkoSample.TID;
 
   /** Answers every request with the same reply; the request is only touched as HttpClient would read it. */
   private static final class CannedTransport implements Transport {
@@ -97,11 +99,11 @@ public class ClientOverheadBenchmark {
         EkoConfig.builder()
             .clock(new TickingClock())
             .baseUrl("http://127.0.0.1:1/ekoapi/v3")
-            .developerKey(Fixtures.DEVELOPER_KEY)
-            .accessKey(Fixtures.ACCESS_KEY)
+            .developerKey(EkoUat.DEVELOPER_KEY)
+            .accessKey(EkoUat.ACCESS_KEY)
             .build();
     gateway =
-        new EkoHttpGateway(config, new CannedTransport(Fixtures.INQUIRY_SAMPLE.getBytes(StandardCharsets.UTF_8)));
+        new EkoHttpGateway(config, new CannedTransport(EkoReplies.INQUIRY_REFUND_PENDING.getBytes(StandardCharsets.UTF_8)));
     if (!(inquireWithoutNetwork() instanceof StatusRead)) {
       throw new IllegalStateException("the inquiry sample must read as StatusRead");
     }

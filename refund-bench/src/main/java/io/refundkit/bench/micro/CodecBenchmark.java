@@ -1,6 +1,5 @@
 package io.refundkit.bench.micro;
 
-import io.refundkit.bench.Fixtures;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
@@ -12,6 +11,9 @@ import io.refundkit.eko.internal.ReplyRule;
 import io.refundkit.eko.internal.RequestCodec;
 import io.refundkit.eko.internal.WireReply;
 import io.refundkit.port.Refunded;
+import io.refundkit.testkit.EkoReplies;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ public class CodecBenchmark {
   private final RequestCodec requests = new RequestCodec();
   private final EnvelopeCodec envelopes = new EnvelopeCodec();
   private final Option<ServiceCode> noDefaultServiceCode = Option.none();
-  private final TransactionId tid = new TransactionId(Fixtures.TID);
+  private final TransactionId tid = EkoSample.TID;
   private final Instant receivedAt = Instant.parse("2018-10-30T12:00:14.100Z");
   private RefundCommand command;
   private WireReply refundDone;
@@ -49,9 +51,9 @@ public class CodecBenchmark {
   public void setUp() {
     command =
         RefundCommand.parse(
-                Fixtures.TID, "123456", Fixtures.OTP_REF_ID, Fixtures.INITIATOR_ID, Fixtures.USER_CODE, null)
+                EkoSample.TID.value(), "123456", EkoSample.OTP_REF_ID, EkoUat.INITIATOR_ID, EkoUat.USER_CODE, null)
             .get();
-    refundDoneBody = Fixtures.REFUND_DONE_SAMPLE.getBytes(StandardCharsets.UTF_8);
+    refundDoneBody = EkoReplies.REFUND_DONE.getBytes(StandardCharsets.UTF_8);
     refundDone = new WireReply(200, refundDoneBody, false, Option.none());
     ReplyRule.Classified c = decodeRefundSample();
     if (!(c.outcome() instanceof Refunded)) {

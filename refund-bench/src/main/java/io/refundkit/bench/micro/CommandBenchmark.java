@@ -1,8 +1,9 @@
 package io.refundkit.bench.micro;
 
-import io.refundkit.bench.Fixtures;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.Violation;
+import io.refundkit.testkit.EkoSample;
+import io.refundkit.testkit.EkoUat;
 import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,11 @@ import org.openjdk.jmh.annotations.State;
 public class CommandBenchmark {
 
   // Fields, not constants, so the JIT cannot fold the input.
-  private String tid = Fixtures.TID;
+  private String tid = EkoSample.TID.value();
   private String otp = "123456";
-  private String otpRefId = Fixtures.OTP_REF_ID;
-  private String initiator = Fixtures.INITIATOR_ID;
-  private String userCode = Fixtures.USER_CODE;
+  private String otpRefId = EkoSample.OTP_REF_ID;
+  private String initiator = EkoUat.INITIATOR_ID;
+  private String userCode = EkoUat.USER_CODE;
   private String serviceCode = "80";
 
   @Benchmark

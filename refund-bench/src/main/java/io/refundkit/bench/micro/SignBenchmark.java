@@ -1,8 +1,8 @@
 package io.refundkit.bench.micro;
 
-import io.refundkit.bench.Fixtures;
 import io.refundkit.eko.Secret;
 import io.refundkit.eko.internal.Signer;
+import io.refundkit.testkit.EkoUat;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +26,7 @@ public class SignBenchmark {
 
   @Setup
   public void setUp() {
-    signer = new Signer(Secret.of(Fixtures.ACCESS_KEY));
+    signer = new Signer(Secret.of(EkoUat.ACCESS_KEY));
     stamp = 1_700_000_000_000L;
   }
 
