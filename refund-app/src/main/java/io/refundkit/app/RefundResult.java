@@ -50,7 +50,7 @@ public sealed interface RefundResult {
       java.util.function.Function<Unsettled, T> unsettled,
       java.util.function.Function<NothingSent, T> nothingSent);
 
-  /** How a {@link Refunded} result is known. */
+  /** How a {@link RefundConfirmed} result is known. */
   enum Evidence {
     /** Eko answered this refund request with its receipt. */
     EKO_ANSWER,

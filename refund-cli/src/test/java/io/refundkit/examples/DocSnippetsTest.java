@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +36,9 @@ class DocSnippetsTest {
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
           "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
-          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java");
+          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
+          "examples/plain-java/src/main/java/com/example/refunds/RefundOnSimulator.java",
+          "examples/plain-java/pom.xml");
 
   @ParameterizedTest
   @FieldSource("EXAMPLES")
@@ -64,6 +70,38 @@ class DocSnippetsTest {
       }
     }
   }
+
+  @Test
+  void every_refundkit_artifact_a_document_names_is_in_the_bom_and_only_the_bom_has_a_version() throws IOException {
+    String bom = Files.readString(ROOT.resolve("refundkit-bom/pom.xml"));
+    Matcher own = Pattern.compile("<artifactId>refundkit-bom</artifactId>\\s*<version>([^<]+)</version>").matcher(bom);
+    assertThat(own.find()).isTrue();
+    Set<String> managed = new HashSet<>();
+    for (Matcher m = COORDINATES.matcher(bom); m.find(); ) {
+      managed.add(m.group(1));
+    }
+    List<Path> texts = new ArrayList<>(documents());
+    texts.add(ROOT.resolve("examples/plain-java/pom.xml"));
+
+    int named = 0;
+    for (Path text : texts) {
+      for (Matcher m = COORDINATES.matcher(Files.readString(text)); m.find(); named++) {
+        String where = ROOT.relativize(text) + ": " + m.group(1);
+        assertThat(managed).as(where).contains(m.group(1));
+        if (m.group(1).equals("refundkit-bom")) {
+          assertThat(m.group(3)).as(where).isEqualTo(own.group(1));
+        } else {
+          assertThat(m.group(2)).as(where + " names a version; the BOM has it").isNull();
+        }
+      }
+    }
+    assertThat(named).isGreaterThanOrEqualTo(4);
+  }
+
+  /** An {@code io.refundkit} dependency: artifactId, then the optional version element and its value. */
+  static final Pattern COORDINATES =
+      Pattern.compile(
+          "<groupId>io\\.refundkit</groupId>\\s*<artifactId>([^<]+)</artifactId>(\\s*<version>([^<]+)</version>)?");
 
   static List<Path> documents() throws IOException {
     List<Path> docs = new ArrayList<>();
