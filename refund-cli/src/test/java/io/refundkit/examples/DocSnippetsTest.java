@@ -38,7 +38,8 @@ class DocSnippetsTest {
           "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
           "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
           "examples/plain-java/src/main/java/com/example/refunds/RefundOnSimulator.java",
-          "examples/plain-java/pom.xml");
+          "examples/plain-java/pom.xml",
+          "refund-sandbox/src/test/java/io/refundkit/sandbox/SandboxExample.java");
 
   @ParameterizedTest
   @FieldSource("EXAMPLES")
