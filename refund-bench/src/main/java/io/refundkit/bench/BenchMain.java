@@ -86,13 +86,13 @@ public final class BenchMain {
     static Plan quick() {
       return new Plan("quick", 1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), 20_000, 3, 5,
           Duration.ofSeconds(2), Duration.ofSeconds(2), 2, Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
-          100_000, 20_000, 7, Duration.ofSeconds(8), Duration.ofSeconds(3), 3);
+          100_000, 20_000, 7, Duration.ofSeconds(15), Duration.ofSeconds(3), 3);
     }
 
     static Plan full() {
       return new Plan("full", 2, 5, TimeValue.seconds(1), 5, TimeValue.seconds(2), 50_000, 5, 10,
           Duration.ofSeconds(5), Duration.ofSeconds(5), 4, Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
-          300_000, 50_000, 11, Duration.ofSeconds(12), Duration.ofSeconds(5), 5);
+          300_000, 50_000, 11, Duration.ofSeconds(20), Duration.ofSeconds(5), 5);
     }
   }
 

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * </ol>
  * Each server is ready when it prints its base URL (read from its stdout, no sleep). With {@code jfr}, the sandbox
  * and the trivial server each write a JFR recording ({@code process-sandbox.jfr}, {@code process-trivial.jfr};
- * summarise with {@code jfr-top}); the figures of such a run carry the recording's cost.
+ * summarise with {@code jfr-top}); the figures of such a run carry the recording's cost. For experiments,
+ * {@code BENCH_PROCESS_SANDBOX_OPTS} (or {@code _TRIVIAL_}, {@code _WIREMOCK_}) adds JVM options to that server.
  */
 final class ProcessPhase {
 
@@ -74,8 +75,10 @@ final class ProcessPhase {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("process_load_average_start", loadAverage());
     try {
+      Map<String, Long> pids = new LinkedHashMap<>();
       String sandbox = start("sandbox", List.of(launcher.toString(), "sandbox", "--port", "0", "--auth", "lenient"),
           line -> line.strip().startsWith("base URL:"));
+      pids.put("sandbox", started.get(started.size() - 1).pid());
       byte[] canned;
       try (Clients.RawClient probe = new Clients.RawClient(sandbox, 1, TIDS.toArray(TransactionId[]::new))) {
         canned = probe.fetch(0);
@@ -83,7 +86,9 @@ final class ProcessPhase {
       Path cannedFile = out.resolve("process-canned-inquiry.json");
       Files.write(cannedFile, canned);
       String trivial = start("trivial", serve("trivial", cannedFile), line -> line.startsWith("listening "));
+      pids.put("trivial", started.get(started.size() - 1).pid());
       String wiremock = start("wiremock", serve("wiremock", cannedFile), line -> line.startsWith("listening "));
+      pids.put("wiremock", started.get(started.size() - 1).pid());
 
       Path results = out.resolve("process-load.json");
       List<String> client = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-cp", benchJar.toString(),
@@ -93,6 +98,7 @@ final class ProcessPhase {
           "--concurrency", Integer.toString(CONCURRENCY),
           "--warmup-ms", Long.toString(warmup.toMillis()), "--round-ms", Long.toString(round.toMillis()),
           "--rounds", Integer.toString(rounds), "--out", results.toString()));
+      pids.forEach((name, pid) -> client.addAll(List.of("--pid", name + "=" + pid)));
       Process load = new ProcessBuilder(client).inheritIO().start();
       started.add(load);
       if (!load.waitFor(warmup.multipliedBy(3).plus(round.multipliedBy(3L * rounds)).plusMinutes(2).toMillis(),
@@ -120,6 +126,8 @@ final class ProcessPhase {
       f.put("process_" + name + "_p50_ms", t.get("p50_ms").asDouble());
       f.put("process_" + name + "_p99_ms", t.get("p99_ms").asDouble());
       f.put("process_" + name + "_errors", t.get("errors").asLong());
+      f.put("process_" + name + "_cpu_us_per_request",
+          t.has("cpu_us_per_request") ? t.get("cpu_us_per_request").asDouble() : null);
     }
     for (String other : List.of("trivial", "wiremock")) {
       String key = "process_sandbox_vs_" + other + "_ratio";
@@ -146,9 +154,18 @@ final class ProcessPhase {
   /** Starts a server process and returns the base URL it prints once it listens. */
   private String start(String name, List<String> command, Predicate<String> banner) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(out.resolve("process-" + name + ".log").toFile());
+    String tool = "";
     if (jfr && !name.equals("wiremock")) {
-      pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-          + out.resolve("process-" + name + ".jfr"));
+      tool = "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + out.resolve("process-" + name + ".jfr");
+    }
+    // Experiments only (e.g. a JVM flag tried before the launcher gets it): never set by the run script.
+    String extra = System.getenv("BENCH_PROCESS_" + name.toUpperCase(Locale.ROOT) + "_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      tool = (tool + " " + extra).strip();
+      System.out.println(name + ": extra JVM options " + extra);
+    }
+    if (!tool.isEmpty()) {
+      pb.environment().put("JAVA_TOOL_OPTIONS", tool);
     }
     Process p = pb.start();
     started.add(p);
@@ -195,10 +212,13 @@ final class ProcessPhase {
 
   static String describe(Map<String, Object> f) {
     return String.format(Locale.ROOT,
-        "process  sandbox %s rps (p50 %s p99 %s ms) | trivial %s rps (p50 %s p99 %s ms) | wiremock %s rps%n"
+        "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request) | trivial %s rps (p50 %s p99 %s ms, %s µs"
+            + " CPU a request) | wiremock %s rps%n"
             + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock %s (rounds %s-%s) | load %s -> %s",
         f.get("process_sandbox_rps"), f.get("process_sandbox_p50_ms"), f.get("process_sandbox_p99_ms"),
+        f.get("process_sandbox_cpu_us_per_request"),
         f.get("process_trivial_rps"), f.get("process_trivial_p50_ms"), f.get("process_trivial_p99_ms"),
+        f.get("process_trivial_cpu_us_per_request"),
         f.get("process_wiremock_rps"),
         f.get("process_sandbox_vs_trivial_ratio"), f.get("process_sandbox_vs_trivial_ratio_min"),
         f.get("process_sandbox_vs_trivial_ratio_max"),

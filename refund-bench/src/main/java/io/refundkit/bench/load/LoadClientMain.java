@@ -18,22 +18,25 @@ import java.util.Objects;
  * {@code rounds} measured rounds in which every target runs once, the order rotating each round so drift in the
  * machine's load favours none. Each request is {@link Clients.RawClient}'s: a signed inquiry with a fresh
  * timestamp, {@code concurrency} closed-loop workers over as many pooled connections. Writes a JSON file: per
- * target the totals (requests a second, p50, p99, errors) and each round's requests a second.
+ * target the totals (requests a second, p50, p99, errors), each round's requests a second and, when given the
+ * target's process id, the CPU time that process spent per request in the measured rounds (user + system, from the
+ * OS: unlike requests a second, barely moved by what else the machine runs).
  *
  * <pre>
  * java -cp refund-bench.jar io.refundkit.bench.load.LoadClientMain --target NAME=BASE_URL ... --tids 1,2,3
- *      [--concurrency 8] [--warmup-ms 12000] [--round-ms 5000] [--rounds 5] --out results.json
+ *      [--concurrency 8] [--warmup-ms 12000] [--round-ms 5000] [--rounds 5] [--pid NAME=PID]... --out results.json
  * </pre>
  */
 public final class LoadClientMain {
 
   /** The parsed command line. */
   public record Args(
-      Map<String, String> targets, List<TransactionId> tids, int concurrency, Duration warmup, Duration round,
-      int rounds, Path out) {
+      Map<String, String> targets, Map<String, Long> pids, List<TransactionId> tids, int concurrency,
+      Duration warmup, Duration round, int rounds, Path out) {
 
     public Args {
       targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets)); // in the order given
+      pids = Map.copyOf(pids);
       tids = List.copyOf(tids);
       Objects.requireNonNull(out, "out");
     }
@@ -41,6 +44,7 @@ public final class LoadClientMain {
     /** Parses the command line; throws {@link IllegalArgumentException} naming the option at fault. */
     public static Args parse(String... argv) {
       Map<String, String> targets = new LinkedHashMap<>();
+      Map<String, Long> pids = new LinkedHashMap<>();
       List<TransactionId> tids = new ArrayList<>();
       int concurrency = 8;
       int warmup = 12_000;
@@ -61,6 +65,14 @@ public final class LoadClientMain {
             }
             if (targets.put(value.substring(0, eq), value.substring(eq + 1)) != null) {
               throw new IllegalArgumentException("--target " + value.substring(0, eq) + " given twice");
+            }
+          }
+          case "--pid" -> {
+            int eq = value.indexOf('=');
+            try {
+              pids.put(value.substring(0, Math.max(eq, 0)), Long.parseLong(value.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--pid must be NAME=PID, got " + value);
             }
           }
           case "--tids" -> {
@@ -85,7 +97,10 @@ public final class LoadClientMain {
       if (out == null) {
         throw new IllegalArgumentException("--out is required");
       }
-      return new Args(targets, tids, concurrency, Duration.ofMillis(warmup), Duration.ofMillis(round), rounds, out);
+      if (!targets.keySet().containsAll(pids.keySet())) {
+        throw new IllegalArgumentException("--pid names a target not given by --target: " + pids.keySet());
+      }
+      return new Args(targets, pids, tids, concurrency, Duration.ofMillis(warmup), Duration.ofMillis(round), rounds, out);
     }
 
     private static int positive(String option, String value) {
@@ -102,6 +117,14 @@ public final class LoadClientMain {
   }
 
   private LoadClientMain() {}
+
+  /** The CPU time process {@code pid} has used so far (0 without a pid, or when the OS does not say). */
+  static long cpuNanos(Long pid) {
+    if (pid == null) {
+      return 0;
+    }
+    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+  }
 
   public static void main(String[] argv) throws Exception {
     Args args;
@@ -132,12 +155,15 @@ public final class LoadClientMain {
             warm.errors());
       }
       LoadDriver.Result[] totals = new LoadDriver.Result[names.size()];
+      long[] cpuNanos = new long[names.size()];
       List<List<Double>> perRound = new ArrayList<>();
       names.forEach(n -> perRound.add(new ArrayList<>()));
       for (int round = 0; round < args.rounds(); round++) {
         for (int k = 0; k < names.size(); k++) {
           int i = (round + k) % names.size();
+          long cpuBefore = cpuNanos(args.pids().get(names.get(i)));
           LoadDriver.Result r = LoadDriver.run(names.get(i), args.concurrency(), args.round(), clients.get(i)::call);
+          cpuNanos[i] += cpuNanos(args.pids().get(names.get(i))) - cpuBefore;
           totals[i] = totals[i] == null ? r : totals[i].plus(r);
           perRound.get(i).add(Math.round(r.rps() * 10) / 10.0);
           System.out.printf(Locale.ROOT, "load-client: round %d %-8s %8.0f rps p50 %.3f p99 %.3f ms errors %d%n",
@@ -155,6 +181,9 @@ public final class LoadClientMain {
         t.put("errors", r.errors());
         t.put("first_error", r.firstError());
         t.put("rounds_rps", perRound.get(i));
+        if (args.pids().containsKey(names.get(i))) {
+          t.put("cpu_us_per_request", Math.round(cpuNanos[i] / 100.0 / r.requests()) / 10.0);
+        }
         out.put(names.get(i), t);
       }
       return out;

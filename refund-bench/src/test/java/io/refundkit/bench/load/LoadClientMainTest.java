@@ -50,7 +50,8 @@ class LoadClientMainTest {
     try (Servers.Sandbox sandbox = new Servers.Sandbox(tids)) {
       LoadClientMain.Args args = LoadClientMain.Args.parse(
           "--target", "sandbox=" + sandbox.baseUrl(), "--tids", tids[0].value() + "," + tids[1].value(),
-          "--concurrency", "2", "--warmup-ms", "100", "--round-ms", "200", "--rounds", "1", "--out", "unused.json");
+          "--concurrency", "2", "--warmup-ms", "100", "--round-ms", "200", "--rounds", "1", "--out", "unused.json",
+          "--pid", "sandbox=" + ProcessHandle.current().pid());
 
       Map<String, Object> results = LoadClientMain.run(args);
 
@@ -59,6 +60,7 @@ class LoadClientMainTest {
       assertThat((Long) s.get("requests")).isPositive();
       assertThat(s.get("errors")).as("first error: %s", s.get("first_error")).isEqualTo(0L);
       assertThat((List<?>) s.get("rounds_rps")).hasSize(1);
+      assertThat((Double) s.get("cpu_us_per_request")).isPositive();
     }
   }
 }
