@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A writer that is never woken leaves loggers waiting for room: the timeout turns that into a failure.
+@Timeout(30)
 class BatchingStderrAppenderTest {
 
   /** Stderr for the test: what was written, and a latch counted down per line. */
@@ -101,11 +104,13 @@ class BatchingStderrAppenderTest {
     List<Thread> loggers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int id = t;
-      loggers.add(new Thread(() -> {
+      Thread t = new Thread(() -> {
         for (int i = 0; i < perThread; i++) {
           logger.debug("thread={} line={}", id, i);
         }
-      }));
+      });
+      t.setDaemon(true);
+      loggers.add(t);
     }
     loggers.forEach(Thread::start);
     for (Thread t : loggers) {
