@@ -19,11 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why: {@code refund sandbox} logs one line per request, and logback's {@code ConsoleAppender} writes and
  * flushes each line on the request's I/O thread under a lock (stderr's {@code PrintStream} flushes every write).
- * Measured as users run it (BENCHMARKS.md, issue #16): that write is half the sandbox process's CPU time a request
- * on 2 cores, 65–80 µs of 250 µs with the I/O threads queueing on the lock while its holder waits on the
- * system call; with the lines written in batches the log costs what formatting them costs. Logback's own {@code
- * AsyncAppender} hands each line to its worker through a locked queue and still writes and flushes lines one by
- * one: measured slower than the plain console appender.
+ * Measured as users run it (BENCHMARKS.md, issue #16; 2 shared cores): with the log sent nowhere the sandbox
+ * process used 41–68 µs of CPU a request, with the console appender 78–251 µs, the I/O threads queueing on the
+ * lock while its holder waits on the system call. Logback's own {@code AsyncAppender} wakes its worker and still
+ * writes and flushes line by line: 157 µs in the same setting.
  *
  * <p>At most {@link #setQueueSize queueSize} lines (default 8 192) wait: a logging thread that finds the queue full
  * waits for room, so nothing is dropped and memory stays bounded when stderr is slower than the logging. On

@@ -104,13 +104,13 @@ class BatchingStderrAppenderTest {
     List<Thread> loggers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int id = t;
-      Thread t = new Thread(() -> {
+      Thread thread = new Thread(() -> {
         for (int i = 0; i < perThread; i++) {
           logger.debug("thread={} line={}", id, i);
         }
       });
-      t.setDaemon(true);
-      loggers.add(t);
+      thread.setDaemon(true);
+      loggers.add(thread);
     }
     loggers.forEach(Thread::start);
     for (Thread t : loggers) {
