@@ -42,15 +42,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark of issue #6 in one go and writes {@code bench-summary.json}, the table and the chart.
  *
  * <pre>
- * java -jar refund-bench.jar [--quick] [--only micro,load,sandbox,ledger] [--out DIR] [--chart-copy FILE.svg]
- *                            [--merge extra.json]... [--single-gateway-demo]
+ * java -jar refund-bench.jar [--quick] [--only micro,load,sandbox,process,ledger] [--out DIR] [--chart-copy FILE.svg]
+ *                            [--merge extra.json]... [--single-gateway-demo] [--launcher ../refund] [--process-jfr]
  * java -jar refund-bench.jar jfr-top recording.jfr [topN]
  * </pre>
  *
  * <p>Phases: (1) JMH microbenchmarks in forked JVMs; (2) loopback load, refundkit's client (a) against the raw
  * HttpClient 5 baseline (b) on the sandbox at concurrency 1, 8, 32; (3) the raw client against the sandbox, a
  * trivial HttpCore 5 server and WireMock at concurrency 8. Phases 2 and 3 run in this JVM, client and servers
- * together. Every load run is bounded in time and in requests.
+ * together. (4) {@link ProcessPhase} (issue #16): the same comparison as users run it, the sandbox started through
+ * the {@code ./refund} launcher, each server in its own JVM and the load client in another. Every load run is
+ * bounded in time and in requests.
  */
 public final class BenchMain {
 
@@ -76,18 +78,21 @@ public final class BenchMain {
       int sandboxRounds,
       int cpuWarmupOps,
       int cpuBatchOps,
-      int cpuBatches) {
+      int cpuBatches,
+      Duration processWarmup,
+      Duration processRound,
+      int processRounds) {
 
     static Plan quick() {
       return new Plan("quick", 1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), 20_000, 3, 5,
           Duration.ofSeconds(2), Duration.ofSeconds(2), 2, Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
-          100_000, 20_000, 7);
+          100_000, 20_000, 7, Duration.ofSeconds(15), Duration.ofSeconds(3), 3);
     }
 
     static Plan full() {
       return new Plan("full", 2, 5, TimeValue.seconds(1), 5, TimeValue.seconds(2), 50_000, 5, 10,
           Duration.ofSeconds(5), Duration.ofSeconds(5), 4, Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
-          300_000, 50_000, 11);
+          300_000, 50_000, 11, Duration.ofSeconds(20), Duration.ofSeconds(5), 5);
     }
   }
 
@@ -107,7 +112,9 @@ public final class BenchMain {
     }
     boolean quick = false;
     boolean demo = false;
-    Set<String> only = new HashSet<>(List.of("micro", "load", "sandbox", "ledger"));
+    Set<String> only = new HashSet<>(List.of("micro", "load", "sandbox", "process", "ledger"));
+    Path launcher = Path.of("..", "refund");
+    boolean processJfr = false;
     Path out = Path.of("target");
     Path chartCopy = null;
     List<Path> merge = new ArrayList<>();
@@ -119,6 +126,8 @@ public final class BenchMain {
         case "--chart-copy" -> chartCopy = Path.of(args[++i]);
         case "--merge" -> merge.add(Path.of(args[++i]));
         case "--single-gateway-demo" -> demo = true;
+        case "--launcher" -> launcher = Path.of(args[++i]);
+        case "--process-jfr" -> processJfr = true;
         default -> {
           System.err.println("unknown argument " + args[i]);
           System.exit(2);
@@ -126,8 +135,13 @@ public final class BenchMain {
       }
     }
     BenchMain bench = new BenchMain(quick ? Plan.quick() : Plan.full());
+    bench.launcher = launcher;
+    bench.processJfr = processJfr;
     bench.run(only, out, chartCopy, merge, demo);
   }
+
+  private Path launcher;
+  private boolean processJfr;
 
   private void run(Set<String> only, Path out, Path chartCopy, List<Path> merge, boolean demo) throws Exception {
     long started = System.nanoTime();
@@ -144,6 +158,14 @@ public final class BenchMain {
     }
     if (only.contains("sandbox")) {
       sandbox();
+    }
+    if (only.contains("process")) {
+      Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Map<String, Object> process =
+          new ProcessPhase(launcher, jar, out, plan.processWarmup(), plan.processRound(), plan.processRounds(),
+              processJfr).run();
+      figures.putAll(process);
+      System.out.println(ProcessPhase.describe(process));
     }
     if (only.contains("ledger")) {
       Duration round = plan.sandboxRound();
@@ -399,7 +421,11 @@ public final class BenchMain {
         new Summary.Target("decode_refund_ns", "<= 5000", atMost("decode_refund_ns", 5000)),
         new Summary.Target("simulator_flows_per_s_1t", ">= 500000", atLeast("simulator_flows_per_s_1t", 500_000)),
         new Summary.Target("simulator_flows_per_s_2t", "> simulator_flows_per_s_1t", scales()),
-        new Summary.Target("sandbox_vs_trivial_ratio", ">= 0.85", atLeast("sandbox_vs_trivial_ratio", 0.85)));
+        new Summary.Target("sandbox_vs_trivial_ratio", ">= 0.85", atLeast("sandbox_vs_trivial_ratio", 0.85)),
+        new Summary.Target("process_sandbox_vs_trivial_ratio", ">= 0.85",
+            atLeast("process_sandbox_vs_trivial_ratio", 0.85)),
+        new Summary.Target("process_sandbox_vs_wiremock_ratio", ">= 4",
+            atLeast("process_sandbox_vs_wiremock_ratio", 4)));
   }
 
   private Boolean atLeast(String key, double bound) {

@@ -40,6 +40,8 @@ final class ExchangeHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EkoServer.class);
   private static final Operation[] OPERATIONS = Operation.values();
+  /** A method the log may print as sent (compiled once: String.matches compiles its pattern on every call). */
+  private static final java.util.regex.Pattern SAFE_METHOD = java.util.regex.Pattern.compile("[A-Z]{1,10}");
 
   private final RefundGateway gateway;
   private final String basePath;
@@ -398,6 +400,6 @@ final class ExchangeHandler {
   }
 
   private static String safeMethod(String method) {
-    return method != null && method.matches("[A-Z]{1,10}") ? method : "?";
+    return method != null && SAFE_METHOD.matcher(method).matches() ? method : "?";
   }
 }

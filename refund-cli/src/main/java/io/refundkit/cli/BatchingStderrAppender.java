@@ -1,0 +1,160 @@
+package io.refundkit.cli;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Writes log lines to stderr in batches: each line is encoded on the thread that logs it and queued; one writer
+ * thread takes every line queued and writes them to {@code System.err} in one call. An idle writer is woken by
+ * the first line and writes it at once; after each write it lets lines gather for 1 ms before it looks again, so
+ * under load a line waits at most about a millisecond and many lines share one {@code write} system call and one
+ * wake-up instead of taking one each.
+ *
+ * <p>Why: {@code refund sandbox} logs one line per request, and logback's {@code ConsoleAppender} writes and
+ * flushes each line on the request's I/O thread under a lock (stderr's {@code PrintStream} flushes every write).
+ * Measured as users run it (BENCHMARKS.md, issue #16; 2 shared cores): with the log sent nowhere the sandbox
+ * process used 41–68 µs of CPU a request, with the console appender 78–251 µs, the I/O threads queueing on the
+ * lock while its holder waits on the system call. Logback's own {@code AsyncAppender} wakes its worker and still
+ * writes and flushes line by line: 157 µs in the same setting.
+ *
+ * <p>At most {@link #setQueueSize queueSize} lines (default 8 192) wait: a logging thread that finds the queue full
+ * waits for room, so nothing is dropped and memory stays bounded when stderr is slower than the logging. On
+ * {@link #stop()} (logback's shutdown, or the JVM's: a shutdown hook stops it) every queued line is written first.
+ */
+public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+  /** After a write, how long the writer lets lines gather before it looks again: 1 ms. */
+  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /** Lines written in one call at most (about 64 KiB of ~130-byte lines). */
+  private static final int BATCH_BYTES = 64 * 1024;
+
+  private Encoder<ILoggingEvent> encoder;
+  private int queueSize = 8192;
+  private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+  private Semaphore room;
+  private volatile boolean writerIdle;
+  private volatile boolean stopping;
+  private Thread writer;
+  private Thread shutdownHook;
+
+  public void setEncoder(Encoder<ILoggingEvent> encoder) {
+    this.encoder = encoder;
+  }
+
+  public void setQueueSize(int queueSize) {
+    this.queueSize = queueSize;
+  }
+
+  @Override
+  public void start() {
+    if (encoder == null) {
+      addError("no encoder for appender " + name);
+      return;
+    }
+    if (queueSize < 1) {
+      addError("queueSize must be at least 1");
+      return;
+    }
+    room = new Semaphore(queueSize);
+    stopping = false;
+    writer = new Thread(this::writeLoop, "log-writer-" + name);
+    writer.setDaemon(true);
+    writer.start();
+    shutdownHook = new Thread(this::stop, "log-writer-stop-" + name);
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyStopping) {
+      shutdownHook = null;
+    }
+    super.start();
+  }
+
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    stopping = true;
+    LockSupport.unpark(writer);
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyStopping) {
+        // the JVM is stopping: the hook runs (and finds the appender stopped)
+      }
+    }
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    byte[] line = encoder.encode(event);
+    if (!stopping) {
+      room.acquireUninterruptibly();
+    }
+    queue.offer(line);
+    if (writerIdle) {
+      LockSupport.unpark(writer);
+    }
+  }
+
+  private void writeLoop() {
+    Batch batch = new Batch();
+    while (true) {
+      int lines = 0;
+      byte[] line;
+      while (batch.size() < BATCH_BYTES && (line = queue.poll()) != null) {
+        batch.writeBytes(line);
+        lines++;
+      }
+      if (lines > 0) {
+        batch.writeToStderr();
+        room.release(lines);
+        if (batch.size() == 0 && queue.isEmpty() && !stopping) {
+          // Caught up under load: let lines gather for a moment, so the next write carries many, and no logging
+          // thread has to wake this one for each line (a line waits at most this long).
+          LockSupport.parkNanos(this, GATHER_NANOS);
+        }
+        continue;
+      }
+      if (stopping) {
+        return;
+      }
+      // Nothing came while gathering: idle. Set the flag before the last look at the queue, so a line offered
+      // after that look sees it and wakes this thread.
+      writerIdle = true;
+      if (queue.isEmpty() && !stopping) {
+        LockSupport.park(this);
+      }
+      writerIdle = false;
+    }
+  }
+
+  /** The lines of one write. */
+  private static final class Batch extends ByteArrayOutputStream {
+    Batch() {
+      super(BATCH_BYTES);
+    }
+
+    /** One write of the whole batch to the current {@code System.err} (whose stream flushes it at once). */
+    void writeToStderr() {
+      PrintStream err = System.err;
+      err.write(buf, 0, count);
+      err.flush();
+      reset();
+    }
+  }
+}
