@@ -602,8 +602,11 @@ class CliTest {
               "EKO_BASE_URL", "http://127.0.0.1:" + closedPort + "/ekoapi/v3",
               "REFUNDKIT_LEDGER_URL", "jdbc:h2:mem:" + java.util.UUID.randomUUID());
 
-      Cli.Run run = run(env, "--timeout", "2s", "initiate", SAMPLE, "--otp", "123456", "--json");
-      Cli.Run again = run(env, "--timeout", "2s", "initiate", SAMPLE, "--otp", "123456", "--json");
+      // A refused connection answers at once; the timeout only bounds a machine too busy to finish the call in time
+      // (once the send gate is passed, the command cannot know whether the request left, and says so: a 2 s timeout
+      // ended that way at load 30).
+      Cli.Run run = run(env, "--timeout", "30s", "initiate", SAMPLE, "--otp", "123456", "--json");
+      Cli.Run again = run(env, "--timeout", "30s", "initiate", SAMPLE, "--otp", "123456", "--json");
 
       assertThat(run.exitCode()).isEqualTo(5);
       assertThat(run.json().get("outcome").asText()).isEqualTo("NOT_SENT");
