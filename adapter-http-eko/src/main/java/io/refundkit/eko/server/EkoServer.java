@@ -83,6 +83,13 @@ import org.apache.hc.core5.util.Timeout;
  * {@link io.refundkit.domain.Agent}: a {@code user_code} in the body is used when present, else
  * {@link Builder#otpUserCode} (default {@code 0}).
  *
+ * <h2>Hooks (for the sandbox)</h2>
+ * {@link Builder#wireFaults} makes chosen requests fail on the wire as a network or Eko's front end would (a closed
+ * connection, an HTML 502/503 page, a late answer: {@link WireFault}); only then is an answer not an envelope.
+ * {@link Builder#extraRoutes} serves a path prefix beside Eko's routes (the sandbox's admin API), and
+ * {@link Builder#onServed} hears of every request served ({@link ServedRequest}). The DEBUG line of each request
+ * names its real path, tid included (never a query, a header value or a body).
+ *
  * <h2>Limits: what a client can cost</h2>
  * A client's mistake is a 4xx or a closed connection, never a 500, and over a limit the server answers at once and
  * closes the connection without draining what the client still sends.
@@ -172,6 +179,7 @@ public final class EkoServer implements AutoCloseable {
   private final String baseUrl;
   private final ExchangeHandler handler;
   private final Duration shutdownGrace;
+  private final java.util.concurrent.ScheduledExecutorService delays; // null without wire faults
 
   private EkoServer(
       HttpAsyncServer server,
@@ -181,6 +189,7 @@ public final class EkoServer implements AutoCloseable {
       String basePath,
       ExchangeHandler handler,
       Duration shutdownGrace) {
+    this.delays = handler.hooks().delays();
     this.server = server;
     this.workers = workers;
     this.port = port;
@@ -224,6 +233,9 @@ public final class EkoServer implements AutoCloseable {
     }
     server.close(CloseMode.IMMEDIATE);
     workers.shutdownNow();
+    if (delays != null) {
+      delays.shutdownNow();
+    }
   }
 
   @Override
@@ -252,6 +264,10 @@ public final class EkoServer implements AutoCloseable {
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration shutdownGrace = Duration.ofMillis(500);
     private final Map<String, java.util.function.Supplier<String>> loopbackJsonRoutes = new LinkedHashMap<>();
+    private WireFaults wireFaults;
+    private String extraPrefix;
+    private ExtraRoutes extraRoutes;
+    private java.util.function.Consumer<ServedRequest> onServed;
 
     private Builder(RefundGateway gateway) {
       this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -431,6 +447,43 @@ public final class EkoServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Decides per request what happens to it on the wire (a closed connection, an HTML 502/503 page, a late
+     * answer): see {@link WireFault}. Asked after authentication and validation, before the gateway. A delayed
+     * answer is sent by one scheduler thread the server starts for this, so no I/O or worker thread waits.
+     */
+    public Builder wireFaults(WireFaults wireFaults) {
+      this.wireFaults = Objects.requireNonNull(wireFaults, "wireFaults");
+      return this;
+    }
+
+    /**
+     * Serves every request whose path is {@code prefix} or under {@code prefix/} (e.g. {@code /sandbox}) with
+     * {@code routes}, from any client (the handler decides whom to refuse), without Eko's authentication. The
+     * prefix must be outside the base path. Requests there are not reported to {@link #onServed}.
+     */
+    public Builder extraRoutes(String prefix, ExtraRoutes routes) {
+      Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(routes, "routes");
+      if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.length() < 2
+          || (!basePath.isEmpty() && (basePath + "/").startsWith(prefix + "/"))
+          || (!basePath.isEmpty() && prefix.startsWith(basePath + "/"))) {
+        throw new IllegalArgumentException("prefix must be absolute, without a trailing /, and outside the base path");
+      }
+      this.extraPrefix = prefix;
+      this.extraRoutes = routes;
+      return this;
+    }
+
+    /**
+     * Hears of every request of Eko's protocol (and every 404) once it is answered or abandoned, on a server
+     * thread: it must be quick and thread-safe. What it hears is allow-listed ({@link ServedRequest}).
+     */
+    public Builder onServed(java.util.function.Consumer<ServedRequest> listener) {
+      this.onServed = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** Binds and starts serving; throws {@link UncheckedIOException} when the port cannot be bound. */
     public EkoServer start() {
       if (authMode != AuthMode.OFF && credentials.isEmpty()) {
@@ -449,7 +502,9 @@ public final class EkoServer implements AutoCloseable {
               new Authenticator(authMode, credentials, clock),
               authFailureStyle,
               otpUserCode,
-              Map.copyOf(loopbackJsonRoutes));
+              Map.copyOf(loopbackJsonRoutes),
+              new ExchangeHandler.Hooks(wireFaults, extraPrefix, extraRoutes, onServed,
+                  wireFaults == null ? null : delayScheduler()));
       Workers workers = onIoThreads ? Workers.none() : new Workers(workerThreads, maxQueuedRequests);
       HttpAsyncServer server = httpServer(handler, workers);
       server.start();
@@ -460,6 +515,9 @@ public final class EkoServer implements AutoCloseable {
       } catch (ExecutionException | InterruptedException e) {
         server.close(CloseMode.IMMEDIATE);
         workers.shutdownNow();
+        if (handler.hooks().delays() != null) {
+          handler.hooks().delays().shutdownNow();
+        }
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
@@ -468,6 +526,17 @@ public final class EkoServer implements AutoCloseable {
             cause instanceof IOException io ? io : new IOException(cause));
       }
       return new EkoServer(server, workers, bound, address.getHostAddress(), basePath, handler, shutdownGrace);
+    }
+
+    private static java.util.concurrent.ScheduledExecutorService delayScheduler() {
+      java.util.concurrent.ScheduledThreadPoolExecutor delays =
+          new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "eko-server-delays");
+            t.setDaemon(true);
+            return t;
+          });
+      delays.setRemoveOnCancelPolicy(true);
+      return delays;
     }
 
     /**

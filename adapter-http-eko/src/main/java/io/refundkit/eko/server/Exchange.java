@@ -176,15 +176,49 @@ final class Exchange implements AsyncServerExchangeHandler {
     send(answer, answer.outcome());
   }
 
-  /** Commits {@code answer} (on a worker or the I/O thread); a client that has gone away is not an error. */
-  private void send(Answer answer, String outcome) {
+  /**
+   * Commits {@code answer} (on a worker, the I/O thread or the delay scheduler); a client that has gone away is not
+   * an error. A wire fault closes the connection instead ({@code lose_answer}, {@code reset_before}) or schedules
+   * the answer for later ({@code delay}: no thread waits for it).
+   */
+  private void send(Answer planned, String outcome) {
+    Answer answer = planned;
+    WireFault wire = planned.wire();
+    if (wire.kind() == WireFault.Kind.DELAY) {
+      java.util.concurrent.ScheduledExecutorService delays = handler.hooks().delays();
+      if (delays != null && state.get() == State.DISPATCHED) {
+        try {
+          delays.schedule(() -> send(planned.sentOnTime(), outcome), wire.delay().toMillis(),
+              java.util.concurrent.TimeUnit.MILLISECONDS);
+          return;
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          // the server is closing: answer now rather than never
+        }
+      }
+    }
     if (!state.compareAndSet(State.DISPATCHED, State.DONE)) {
       return;
+    }
+    if (wire.kind() == WireFault.Kind.LOSE_ANSWER || wire.kind() == WireFault.Kind.RESET_BEFORE) {
+      if (connection != null) {
+        handler.log(request.getMethod(), request.getPath(), 0, started, outcome);
+        connection.close(CloseMode.IMMEDIATE);
+        return;
+      }
+      // no connection to close (not expected): a 502 page rather than an answer the fault should have lost
+      answer = new Answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(
+          java.nio.charset.StandardCharsets.UTF_8), outcome, io.vavr.control.Option.none(), "text/html",
+          java.util.Map.of(), WireFault.none());
     }
     restoreIdleTimeout();
     BasicHttpResponse response = new BasicHttpResponse(answer.http());
     answer.allow().forEach(a -> response.setHeader("Allow", a));
-    AsyncEntityProducer producer = new BasicAsyncEntityProducer(answer.body(), JSON);
+    answer.headers().forEach(response::setHeader);
+    AsyncEntityProducer producer =
+        answer.http() == HttpStatus.SC_NO_CONTENT
+            ? null
+            : new BasicAsyncEntityProducer(answer.body(),
+                answer.contentType() == Answer.JSON ? JSON : ContentType.parse(answer.contentType()));
     body = producer;
     try {
       responseChannel.sendResponse(response, producer, context);

@@ -47,6 +47,7 @@ final class ExchangeHandler {
   private final EkoServer.AuthFailureStyle style;
   private final UserCode otpUserCode;
   private final Map<String, Supplier<String>> loopbackJsonRoutes;
+  private final Hooks hooks;
   private final RequestCodec requests = new RequestCodec();
   private final EnvelopeCodec envelopes = new EnvelopeCodec();
 
@@ -56,7 +57,9 @@ final class ExchangeHandler {
       Authenticator authenticator,
       EkoServer.AuthFailureStyle style,
       UserCode otpUserCode,
-      Map<String, Supplier<String>> loopbackJsonRoutes) {
+      Map<String, Supplier<String>> loopbackJsonRoutes,
+      Hooks hooks) {
+    this.hooks = hooks;
     this.gateway = gateway;
     this.basePath = basePath;
     this.authenticator = authenticator;
@@ -69,10 +72,39 @@ final class ExchangeHandler {
     return authenticator;
   }
 
-  /** What to send back, and a label for the log line. */
-  record Answer(int http, byte[] body, String outcome, Option<String> allow) {
+  /**
+   * The builder's optional hooks (each null when not set): wire faults, extra routes under a prefix, a listener of
+   * served requests, and the scheduler that sends delayed answers.
+   */
+  record Hooks(
+      WireFaults wireFaults,
+      String extraPrefix,
+      ExtraRoutes extraRoutes,
+      java.util.function.Consumer<ServedRequest> onServed,
+      java.util.concurrent.ScheduledExecutorService delays) {
+    static final Hooks NONE = new Hooks(null, null, null, null, null);
+  }
+
+  Hooks hooks() {
+    return hooks;
+  }
+
+  /** What to send back, and a label for the log line; {@code wire} says how it goes on the wire. */
+  record Answer(
+      int http, byte[] body, String outcome, Option<String> allow, String contentType, Map<String, String> headers,
+      WireFault wire) {
+    static final String JSON = "application/json";
+
     Answer(int http, byte[] body, String outcome) {
       this(http, body, outcome, Option.none());
+    }
+
+    Answer(int http, byte[] body, String outcome, Option<String> allow) {
+      this(http, body, outcome, allow, JSON, Map.of(), WireFault.none());
+    }
+
+    Answer sentOnTime() {
+      return new Answer(http, body, outcome, allow, contentType, headers, WireFault.none());
     }
   }
 
@@ -89,6 +121,10 @@ final class ExchangeHandler {
       int q = target.indexOf('?');
       String path = q < 0 ? target : target.substring(0, q);
       String query = q < 0 ? "" : target.substring(q + 1);
+      if (hooks.extraRoutes() != null && isUnder(path, hooks.extraPrefix())
+          && !loopbackJsonRoutes.containsKey(path)) {
+        return extraAnswer(request, path, query, body, loopbackClient);
+      }
       Supplier<String> extra = loopbackJsonRoutes.isEmpty() ? null : loopbackJsonRoutes.get(path);
       if (extra != null && loopbackClient) {
         return "GET".equalsIgnoreCase(request.getMethod())
@@ -104,33 +140,80 @@ final class ExchangeHandler {
     }
   }
 
+  private Answer extraAnswer(HttpRequest request, String path, String query, byte[] body, boolean loopbackClient) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    for (java.util.Iterator<Header> it = request.headerIterator(); it.hasNext(); ) {
+      Header h = it.next();
+      headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue() == null ? "" : h.getValue());
+    }
+    String method = request.getMethod() == null ? "" : request.getMethod();
+    ExtraRoutes.Response r =
+        hooks.extraRoutes().answer(new ExtraRoutes.Request(method, path, query, headers, body, loopbackClient));
+    Map<String, String> extraHeaders = new java.util.LinkedHashMap<>(r.headers());
+    Option<String> allow = Option.of(extraHeaders.remove("Allow"));
+    return new Answer(r.status(), r.body(), "extra_route", allow, r.contentType(), Map.copyOf(extraHeaders),
+        WireFault.none());
+  }
+
+  private static boolean isUnder(String path, String prefix) {
+    return path.equals(prefix) || (path.startsWith(prefix) && path.charAt(prefix.length()) == '/');
+  }
+
   /** The envelope of a refusal decided outside the request's routing (413, 503 busy). */
   Answer refusal(int http, String message) {
     return httpError(http, message);
   }
 
   /**
-   * The request's one DEBUG line: method, route template (never a query), status ({@code -} when none was sent),
-   * latency, outcome.
+   * The request's one DEBUG line: method, real path with its tid (never a query; {@code -} when it holds other
+   * characters than letters, digits and {@code / _ . -}), status ({@code -} when none was sent), latency, outcome.
+   * The served-request listener, if any, hears of every request but those of the extra routes.
    */
   void log(String method, String target, int http, long startedNanos, String outcome) {
-    if (LOG.isDebugEnabled()) {
+    java.util.function.Consumer<ServedRequest> listener = hooks.onServed();
+    if (LOG.isDebugEnabled() || listener != null) {
+      String path = logPath(target);
+      long latency = (System.nanoTime() - startedNanos) / 1_000_000;
       LOG.debug(
           "eko-server {} {} http={} latency_ms={} outcome={}",
-          safeMethod(method), logPath(target), http > 0 ? (Object) http : "-",
-          (System.nanoTime() - startedNanos) / 1_000_000, outcome);
+          safeMethod(method), path, http > 0 ? (Object) http : "-", latency, outcome);
+      if (listener != null && !"extra_route".equals(outcome)) {
+        Option<Route> route = route(path);
+        listener.accept(new ServedRequest(safeMethod(method), path, route.map(r -> label(r.operation())),
+            route.map(Route::tid), Math.max(http, 0), outcome, latency));
+      }
     }
   }
 
-  /** What the log may say of a request target: a route template, an extra route's path, else "-". */
-  private String logPath(String target) {
+  /** What the log may say of a request target: its path when made of safe characters only, else "-". */
+  private static String logPath(String target) {
     String t = target == null ? "" : target;
     int q = t.indexOf('?');
     String path = q < 0 ? t : t.substring(0, q);
-    if (loopbackJsonRoutes.containsKey(path)) {
-      return path;
+    if (path.isEmpty() || path.length() > 256) {
+      return "-";
     }
-    return route(path).map(r -> r.operation().template()).getOrElse("-");
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '/' || c == '_' || c == '.' || c == '-';
+      if (!safe) {
+        return "-";
+      }
+    }
+    return path;
+  }
+
+  /** The operation's name in {@link WireFaults} and {@link ServedRequest}. */
+  private static String label(Operation operation) {
+    switch (operation) {
+      case REQUEST_OTP:
+        return "otp";
+      case INITIATE_REFUND:
+        return "refund";
+      default:
+        return "inquiry";
+    }
   }
 
   private Answer answer(HttpRequest request, Route route, String query, byte[] body) {
@@ -163,27 +246,62 @@ final class ExchangeHandler {
     }
     switch (op) {
       case REQUEST_OTP:
-        return respond(requests.decodeOtp(route.tid(), body, otpUserCode), c -> gateway.requestOtp(c.agent(), c.tid()));
+        return respond(route, requests.decodeOtp(route.tid(), body, otpUserCode),
+            c -> gateway.requestOtp(c.agent(), c.tid()));
       case INITIATE_REFUND:
-        return respond(requests.decodeRefund(route.tid(), body), gateway::initiateRefund);
+        return respond(route, requests.decodeRefund(route.tid(), body), gateway::initiateRefund);
       case INQUIRE:
-        return respond(requests.decodeInquiry(route.tid(), query), c -> gateway.inquire(c.agent(), c.tid()));
+        return respond(route, requests.decodeInquiry(route.tid(), query), c -> gateway.inquire(c.agent(), c.tid()));
       default:
         return httpError(404, "no such endpoint");
     }
   }
 
   private <T> Answer respond(
-      Validation<Seq<Violation>, T> input, java.util.function.Function<T, GatewayOutcome> call) {
+      Route route, Validation<Seq<Violation>, T> input, java.util.function.Function<T, GatewayOutcome> call) {
     if (input.isInvalid()) {
       return reply(
           ProviderReply.forRejection(new RefundError.InvalidInput(input.getError().toJavaList())), "invalid_request");
+    }
+    WireFault wire = hooks.wireFaults() == null
+        ? WireFault.none()
+        : java.util.Objects.requireNonNullElse(
+            hooks.wireFaults().decide(label(route.operation()), route.tid()), WireFault.none());
+    if (!wire.kind().callsGateway()) {
+      return faulty(wire, null);
     }
     GatewayOutcome outcome = call.apply(input.get());
     if (outcome == null) {
       throw new IllegalStateException("the gateway returned no outcome");
     }
-    return encode(outcome);
+    Answer answer = encode(outcome);
+    return wire.kind() == WireFault.Kind.NONE ? answer : faulty(wire, answer);
+  }
+
+  /** The answer {@code wire} makes of {@code answer} (null when the gateway was not called). */
+  private static Answer faulty(WireFault wire, Answer answer) {
+    switch (wire.kind()) {
+      case HTTP_502:
+        return htmlPage(502, "Bad Gateway", "http_502_page");
+      case HTTP_503:
+        return htmlPage(503, "Service Temporarily Unavailable", "http_503_page");
+      case LOSE_ANSWER:
+        return new Answer(0, new byte[0], "lost_answer", Option.none(), Answer.JSON, Map.of(), wire);
+      case RESET_BEFORE:
+        return new Answer(0, new byte[0], "reset_before", Option.none(), Answer.JSON, Map.of(), wire);
+      default: // DELAY
+        return new Answer(answer.http(), answer.body(), answer.outcome(), answer.allow(), answer.contentType(),
+            answer.headers(), wire);
+    }
+  }
+
+  /** A page like the one a front-end proxy sends when Eko's application is away. */
+  private static Answer htmlPage(int http, String reason, String outcome) {
+    String title = http + " " + reason;
+    String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+        + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    return new Answer(http, html.getBytes(StandardCharsets.UTF_8), outcome, Option.none(),
+        "text/html; charset=utf-8", Map.of(), WireFault.none());
   }
 
   private Answer encode(GatewayOutcome outcome) {
