@@ -1,0 +1,158 @@
+package io.refundkit.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The clients of docs/sandbox.md ("A whole refund from the shell and from Python") run exactly as written there:
+ * each block between {@code <!-- run:NAME -->} and {@code <!-- /run:NAME -->} is cut out of the document, written to
+ * a file and run by bash or python3 as a real process against a started sandbox, and what it prints must be what
+ * the document says it prints.
+ */
+class SandboxClientsTest {
+
+  static final Path DOC = Path.of("").toAbsolutePath().getParent().resolve("docs/sandbox.md");
+  private static final long LIMIT_SECONDS = 60;
+
+  @TempDir Path dir;
+
+  @Test
+  void the_signing_recipe_gives_ekos_published_test_vectors_with_openssl() throws Exception {
+    requireTools("bash", "openssl", "base64");
+
+    Run run = run("bash", block("vectors"), Map.of());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("3 test vectors match\n");
+  }
+
+  @Test
+  void the_curl_client_runs_a_whole_refund_a_refused_duplicate_and_an_inquiry() throws Exception {
+    requireTools("bash", "curl", "openssl", "base64");
+    try (Target sandbox = Target.start()) {
+
+      Run run = run("bash", block("curl"), sandbox.env("13192443"));
+
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(run.out()).isEqualTo(documentedOutput());
+    }
+  }
+
+  @Test
+  void the_python_client_runs_a_whole_refund_a_refused_duplicate_and_an_inquiry() throws Exception {
+    requireTools("python3");
+    try (Target sandbox = Target.start()) {
+
+      Run run = run("python3", block("python"), sandbox.env("13192443"));
+
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(run.out()).isEqualTo(documentedOutput());
+    }
+  }
+
+  @Test
+  void a_client_fails_loudly_when_the_refund_is_refused() throws Exception {
+    requireTools("bash", "curl", "openssl", "base64", "python3");
+    try (Target sandbox = Target.start()) {
+      // A Success transaction: Eko refuses its OTP, so neither client may print "refunded".
+      Map<String, String> env = sandbox.env("13192445");
+
+      Run curl = run("bash", block("curl"), env);
+      Run python = run("python3", block("python"), env);
+
+      assertThat(curl.exit()).as(curl.toString()).isNotZero();
+      assertThat(python.exit()).as(python.toString()).isNotZero();
+      assertThat(curl.out() + python.out()).doesNotContain("refunded");
+    }
+  }
+
+  /** The text of the fenced block between {@code <!-- run:name -->} and {@code <!-- /run:name -->}. */
+  static String block(String name) throws IOException {
+    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    Matcher m =
+        Pattern.compile("<!-- run:" + name + " -->\\n```[a-z]+\\n(.*?)```\\n<!-- /run:" + name + " -->",
+                Pattern.DOTALL)
+            .matcher(doc);
+    assertThat(m.find()).as("docs/sandbox.md has a run:" + name + " block").isTrue();
+    return m.group(1);
+  }
+
+  /** What the document says both clients print. */
+  static String documentedOutput() throws IOException {
+    return block("output");
+  }
+
+  private Run run(String interpreter, String script, Map<String, String> env) throws Exception {
+    Path file = Files.writeString(dir.resolve("client-" + System.nanoTime()), script, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out-" + System.nanoTime());
+    Path err = dir.resolve("err-" + System.nanoTime());
+    ProcessBuilder builder = new ProcessBuilder(interpreter, file.toString())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder.environment().keySet().removeIf(k -> k.equals("SANDBOX") || k.equals("TID") || k.equals("ADMIN_TOKEN"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    boolean ended = process.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly().waitFor();
+    }
+    return new Run(ended ? process.exitValue() : -1, Files.readString(out), Files.readString(err));
+  }
+
+  private static void requireTools(String... tools) throws Exception {
+    for (String tool : tools) {
+      Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      assumeTrue(p.waitFor() == 0, tool + " is not installed: the documented client cannot run here");
+    }
+  }
+
+  /** INTERIM until Sandbox lands: a loopback Eko with the sandbox's phone at /sandbox/sms. */
+  record Target(LoopbackEko eko) implements AutoCloseable {
+    static Target start() {
+      java.util.concurrent.atomic.AtomicReference<LoopbackEko> ref = new java.util.concurrent.atomic.AtomicReference<>();
+      LoopbackEko eko = LoopbackEko.builder().server(b -> b.loopbackJsonRoute("/sandbox/sms", () -> sms(ref.get()))).start();
+      ref.set(eko);
+      return new Target(eko);
+    }
+
+    static String sms(LoopbackEko eko) {
+      StringBuilder json = new StringBuilder("{\"messages\":[");
+      String sep = "";
+      for (io.refundkit.inmemory.SmsMessage m : eko.eko().outbox().all()) {
+        json.append(sep).append("{\"tid\":\"").append(m.tid().value()).append("\",\"to\":\"").append(m.mobile())
+            .append("\",\"otp\":\"").append(m.otp().digits()).append("\",\"text\":\"Your OTP, really\"}");
+        sep = ",";
+      }
+      return json.append("]}").toString();
+    }
+
+    Map<String, String> env(String tid) {
+      return Map.of("SANDBOX", eko.baseUrl().replace("/ekoapi/v3", ""), "TID", tid);
+    }
+
+    @Override
+    public void close() {
+      eko.close();
+    }
+  }
+
+  /** A finished client: its exit status (-1: killed after the limit) and what it printed. */
+  record Run(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
+}
