@@ -183,7 +183,7 @@
         el("td", { className: "num amount", text: t.amount }),
         el("td", { className: "num", text: t.fee }),
         el("td", { text: t.customer_mobile }),
-        el("td", {}, time(t.created_at))));
+        el("td", { title: t.created_at }, clockOnly(t.created_at))));
     replaceKeepingFocus($("tx-rows"), rows);
   }
 
@@ -213,8 +213,8 @@
       const good = /^(refunded|otp_sent|status_read)$/.test(outcome);
       return el("tr", { "data-tid": r.tid || undefined },
         el("td", {}, clockOnly(r.at)),
-        el("td", { className: "mono", text: r.method + " " + r.path }),
-        el("td", { text: r.operation || "—" }),
+        el("td", { className: "mono", title: r.operation ? "operation " + r.operation : undefined,
+          text: r.method + " " + String(r.path).replace(/^\/ekoapi\/v3(?=\/)/, "") }),
         el("td", { text: r.status === undefined || r.status === null ? "—" : r.status }),
         el("td", { className: good ? "outcome-ok" : "outcome-bad", text: outcome || "—" }),
         el("td", { className: "num", text: r.latency_ms }));
@@ -301,8 +301,12 @@
 
   // ---- Actions ----------------------------------------------------------------------------------------------
 
-  /** Runs `action` with the form's buttons disabled, then refreshes at once. */
+  /**
+   * Runs `action` with the form's buttons disabled, then refreshes at once. Focus goes back where it was (a
+   * disabled button loses it), so a keyboard user carries on from the same place.
+   */
   async function busy(form, action) {
+    const focused = document.activeElement;
     const buttons = Array.from(form.querySelectorAll("button"));
     buttons.forEach((b) => { b.disabled = true; });
     try {
@@ -311,6 +315,9 @@
       notice("error", "Cannot reach the sandbox: " + e.message);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
+      if (focused && focused !== document.body && document.activeElement !== focused) {
+        focused.focus();
+      }
       refreshNow();
     }
   }
@@ -371,6 +378,19 @@
     });
   }
 
+  /** What each fault does (docs/sandbox.md, "The admin API"), shown under the choice. */
+  const FAULT_HELP = {
+    lose_answer: "Applied, then the connection is closed before any answer.",
+    http_502: "Applied, then an HTML 502 page instead of Eko's answer.",
+    http_503: "Not applied: an HTML 503 page.",
+    reset_before: "Not applied: the connection is closed before any answer.",
+    delay: "Applied; the answer comes Delay ms late.",
+  };
+
+  function onFaultChoice() {
+    $("fault-help").textContent = FAULT_HELP[$("fault-kind").value] || "";
+  }
+
   function onClearFaults(event) {
     busy(event.currentTarget.form, async () => {
       const answer = await api("DELETE", "/sandbox/faults");
@@ -429,6 +449,8 @@
     $("create-form").addEventListener("submit", onCreate);
     $("fault-form").addEventListener("submit", onFault);
     $("clear-faults").addEventListener("click", onClearFaults);
+    $("fault-kind").addEventListener("change", onFaultChoice);
+    onFaultChoice();
     $("clock-form").addEventListener("submit", (e) => {
       e.preventDefault();
       advance(e.currentTarget, $("clock-advance").value.trim());
