@@ -219,6 +219,11 @@ public final class InMemoryEko implements RefundGateway {
     return transaction(new TransactionId(tid));
   }
 
+  /** Every transaction as it stands now, ordered by tid (shorter tids first, then digit by digit); a snapshot. */
+  public List<TransactionView> transactions() {
+    return simulator.transactions();
+  }
+
   /** The wallet balance of {@code agent}, if the agent is known. */
   public Option<Money> balance(Agent agent) {
     return simulator.balance(Objects.requireNonNull(agent, "agent"));

@@ -5,27 +5,23 @@ import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
 import io.refundkit.eko.EkoGateways;
-import io.refundkit.eko.Secret;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.Operation;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.port.RefundGateway;
-import io.refundkit.testkit.EkoUat;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * A real Eko on loopback, started in one line: the simulator ({@link InMemoryEko}, the truth) behind an
- * {@link EkoServer} on a free 127.0.0.1 port, and an Eko HTTP client ({@link EkoGateway}) configured for it. What
- * the client sees is Eko's protocol byte for byte; what the test controls is the simulator ({@link #eko()}).
+ * A {@link Sandbox} seen from a JVM test: the sandbox plus an Eko HTTP client ({@link EkoGateway}) configured for
+ * it, and reads of the simulator a test asserts on. What the client sees is Eko's protocol byte for byte; what the
+ * test controls is the simulator ({@link #eko()}) and, through {@link #sandbox()}, the sandbox's admin side.
  *
  * <pre>{@code
  * try (LoopbackEko loopback = LoopbackEko.start()) { // demo dataset, Eko's UAT keys, strict authentication
@@ -35,35 +31,24 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
- * <p>By default the simulator holds the demo dataset ({@link DemoDataset}) and reads the system clock, the server
- * accepts Eko's published UAT keys ({@link EkoUat}) with {@link EkoServer.AuthMode#STRICT} authentication and closes
- * at once (no shutdown grace), and the client has {@link EkoConfig}'s defaults; {@link #builder()} changes any of
- * it. {@link #close()} closes the client and the server; the simulator is plain memory. Thread-safe.
+ * <p>By default the simulator holds the demo dataset ({@link DemoDataset}) with {@link SimulatorConfig#defaults()}
+ * and reads the system clock, the server accepts Eko's published UAT keys with {@link EkoServer.AuthMode#STRICT}
+ * authentication and closes at once, and the client has {@link EkoConfig}'s defaults; {@link #builder()} changes
+ * any of it. {@link #close()} closes the client and the sandbox. Thread-safe.
  */
 public final class LoopbackEko implements AutoCloseable {
 
-  private final InMemoryEko eko;
-  private final EkoServer server;
-  private final String developerKey;
-  private final String accessKey;
+  private final Sandbox sandbox;
   private final Optional<Duration> clientDeadline;
   private EkoGateway gateway; // built on first use, under this object's lock
 
   private LoopbackEko(Builder builder) {
-    this.eko = InMemoryEko.create(builder.simulator, builder.clock);
-    builder.seed.accept(eko);
-    Map<String, String> credentials = builder.credentials();
-    this.developerKey = credentials.keySet().iterator().next();
-    this.accessKey = credentials.get(developerKey);
+    this.sandbox = builder.sandbox.start();
     this.clientDeadline = Optional.ofNullable(builder.clientDeadline);
-    EkoServer.Builder server =
-        EkoServer.builder(builder.serving.apply(eko)).authMode(builder.authMode).shutdownGrace(Duration.ZERO);
-    credentials.forEach((key, secret) -> server.credential(key, Secret.of(secret)));
-    this.server = builder.server.apply(server).start();
     try {
       clientConfig().build(); // a client deadline EkoConfig refuses fails here, not at the first gateway() call
     } catch (RuntimeException e) {
-      this.server.close();
+      this.sandbox.close();
       throw e;
     }
   }
@@ -79,21 +64,26 @@ public final class LoopbackEko implements AutoCloseable {
 
   /** The base URL a client is given, e.g. {@code http://127.0.0.1:54321/ekoapi/v3}. */
   public String baseUrl() {
-    return server.baseUrl();
+    return sandbox.baseUrl();
   }
 
   /** The port the server bound. */
   public int port() {
-    return server.port();
+    return sandbox.port();
+  }
+
+  /** The sandbox underneath: its admin URL, business clock, reset. */
+  public Sandbox sandbox() {
+    return sandbox;
   }
 
   /** The simulator behind the server: seed it, script faults, read its outbox and call log. */
   public InMemoryEko eko() {
-    return eko;
+    return sandbox.eko();
   }
 
   public EkoServer server() {
-    return server;
+    return sandbox.server();
   }
 
   /**
@@ -113,8 +103,7 @@ public final class LoopbackEko implements AutoCloseable {
    * proxy's base URL in front of the server.
    */
   public EkoConfig.Builder clientConfig() {
-    EkoConfig.Builder config =
-        EkoConfig.builder().baseUrl(baseUrl()).developerKey(developerKey).accessKey(accessKey);
+    EkoConfig.Builder config = sandbox.clientConfig();
     clientDeadline.ifPresent(config::callDeadline);
     return config;
   }
@@ -126,26 +115,26 @@ public final class LoopbackEko implements AutoCloseable {
 
   /** The OTP the customer of {@code tid} was texted last, as the customer reads it out; fails when there is none. */
   public Otp latestOtp(TransactionId tid) {
-    return eko.outbox().latestOtp(tid).getOrElseThrow(() -> new IllegalStateException("no OTP was sent for " + tid));
+    return eko().outbox().latestOtp(tid).getOrElseThrow(() -> new IllegalStateException("no OTP was sent for " + tid));
   }
 
   /** How many calls of {@code operation} reached the simulator (its call log). */
   public long calls(Operation operation) {
-    return eko.callLog().stream().filter(c -> c.operation() == operation).count();
+    return eko().callLog().stream().filter(c -> c.operation() == operation).count();
   }
 
   /** How many calls of {@code operation} for {@code tid} reached the simulator. */
   public long calls(Operation operation, TransactionId tid) {
-    return eko.callLog().stream().filter(c -> c.operation() == operation && c.tid().equals(tid)).count();
+    return eko().callLog().stream().filter(c -> c.operation() == operation && c.tid().equals(tid)).count();
   }
 
-  /** Closes the client, if one was built, then the server. Idempotent. */
+  /** Closes the client, if one was built, then the sandbox. Idempotent. */
   @Override
   public synchronized void close() {
     if (gateway != null) {
       gateway.close();
     }
-    server.close();
+    sandbox.close();
   }
 
   @Override
@@ -153,28 +142,22 @@ public final class LoopbackEko implements AutoCloseable {
     return "LoopbackEko[" + baseUrl() + "]";
   }
 
-  /** Configures a {@link LoopbackEko}; every setting has a default. */
+  /** Configures a {@link LoopbackEko}: a {@link Sandbox.Builder} and the client's deadline. */
   public static final class Builder {
-    private SimulatorConfig simulator = SimulatorConfig.defaults();
-    private Clock clock = Clock.systemUTC();
-    private Consumer<? super InMemoryEko> seed = DemoDataset::applyTo;
-    private EkoServer.AuthMode authMode = EkoServer.AuthMode.STRICT;
-    private final Map<String, String> credentials = new LinkedHashMap<>();
-    private UnaryOperator<RefundGateway> serving = UnaryOperator.identity();
-    private UnaryOperator<EkoServer.Builder> server = UnaryOperator.identity();
+    private final Sandbox.Builder sandbox = Sandbox.builder().simulator(SimulatorConfig.defaults());
     private Duration clientDeadline;
 
     private Builder() {}
 
     /** The simulator's settings; default {@link SimulatorConfig#defaults()}. */
     public Builder simulator(SimulatorConfig config) {
-      this.simulator = Objects.requireNonNull(config, "config");
+      sandbox.simulator(config);
       return this;
     }
 
     /** The simulator's clock (a {@code ManualClock} to expire OTPs at will); default the system clock. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      sandbox.clock(clock);
       return this;
     }
 
@@ -183,13 +166,13 @@ public final class LoopbackEko implements AutoCloseable {
      * it empty; {@code eko -> eko.loadFixture(path)} from a fixture.
      */
     public Builder seed(Consumer<? super InMemoryEko> seed) {
-      this.seed = Objects.requireNonNull(seed, "seed");
+      sandbox.seed(seed);
       return this;
     }
 
     /** How the server authenticates; default {@link EkoServer.AuthMode#STRICT}, as Eko does. */
     public Builder authMode(EkoServer.AuthMode authMode) {
-      this.authMode = Objects.requireNonNull(authMode, "authMode");
+      sandbox.authMode(authMode);
       return this;
     }
 
@@ -199,22 +182,28 @@ public final class LoopbackEko implements AutoCloseable {
      * signing more than ~1 000 requests a second between them).
      */
     public Builder credential(String developerKey, String accessKey) {
-      credentials.put(Objects.requireNonNull(developerKey, "developerKey"), Objects.requireNonNull(accessKey, "accessKey"));
+      sandbox.credential(developerKey, accessKey);
       return this;
     }
 
     /**
-     * What the server serves, given the simulator; default the simulator itself. For a gateway in front of it, such
+     * What the server serves, given the sandbox's gateway; default that gateway. For a gateway in front of it, such
      * as one that holds a refund until a test releases it.
      */
     public Builder serving(UnaryOperator<RefundGateway> serving) {
-      this.serving = Objects.requireNonNull(serving, "serving");
+      sandbox.serving(serving);
       return this;
     }
 
     /** Any other server setting (limits, {@code otpUserCode}, a shutdown grace, a port), applied last. */
     public Builder server(UnaryOperator<EkoServer.Builder> server) {
-      this.server = Objects.requireNonNull(server, "server");
+      sandbox.server(server);
+      return this;
+    }
+
+    /** Any other sandbox setting (scenario delay, admin token), applied to the sandbox's builder. */
+    public Builder sandbox(Consumer<Sandbox.Builder> settings) {
+      Objects.requireNonNull(settings, "settings").accept(sandbox);
       return this;
     }
 
@@ -222,10 +211,6 @@ public final class LoopbackEko implements AutoCloseable {
     public Builder clientDeadline(Duration deadline) {
       this.clientDeadline = Objects.requireNonNull(deadline, "deadline");
       return this;
-    }
-
-    private Map<String, String> credentials() {
-      return credentials.isEmpty() ? Map.of(EkoUat.DEVELOPER_KEY, EkoUat.ACCESS_KEY) : credentials;
     }
 
     /** Seeds the simulator and binds the server on a free loopback port (unless a port is set). */

@@ -474,6 +474,17 @@ public final class Simulator {
     }
   }
 
+  /** Every transaction as it stands now, ordered by tid (numerically, then as text). */
+  public List<TransactionView> transactions() {
+    List<TransactionView> all = new java.util.ArrayList<>(txs.size());
+    for (String tid : txs.keySet()) {
+      transaction(new TransactionId(tid)).forEach(all::add);
+    }
+    all.sort(java.util.Comparator.<TransactionView>comparingInt(v -> v.transaction().id().value().length())
+        .thenComparing(v -> v.transaction().id().value()));
+    return all;
+  }
+
   public Option<Money> balance(Agent agent) {
     Map<String, Wallet> codes = agents.get(agent.initiatorId().value());
     Wallet wallet = codes == null ? null : codes.get(agent.userCode().value());
