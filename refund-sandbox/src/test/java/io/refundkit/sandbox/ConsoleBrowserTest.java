@@ -24,7 +24,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,17 +57,21 @@ class ConsoleBrowserTest {
   /** Where the screenshot is written; docs/sandbox-console.png is a copy of one. */
   static final Path SCREENSHOT = Path.of("target/sandbox-console.png");
 
-  private Sandbox sandbox;
-  private EkoGateway agentApp;
-  private ChromeDriverService service;
-  private WebDriver browser;
-  private WebDriverWait wait;
+  // One sandbox and one browser for the class (starting Chromium is the slow part); each test opens the page afresh
+  // and works on transactions of its own.
+  private static Sandbox sandbox;
+  private static EkoGateway agentApp;
+  private static ChromeDriverService service;
+  private static WebDriver browser;
+  private static WebDriverWait wait;
 
-  @BeforeEach
-  void open_the_console() throws IOException {
+  @BeforeAll
+  static void start_a_sandbox_and_a_browser() {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver; "
             + ".ci/run does it)");
+    // Selenium warns that it has no DevTools binding for this Chromium: the test uses WebDriver only.
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     sandbox = Sandbox.start();
     agentApp = EkoGateways.create(sandbox.clientConfig().build());
     service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -79,12 +84,17 @@ class ConsoleBrowserTest {
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(new Dimension(1440, 1000));
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  @BeforeEach
+  void open_the_console() {
+    severeBrowserLog(); // what earlier tests left in the browser's log (a refused action's 400) is theirs
     browser.get(sandbox.adminUrl());
     wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
   }
 
-  @AfterEach
-  void close() {
+  @AfterAll
+  static void close() {
     if (browser != null) {
       browser.quit();
     }
@@ -101,7 +111,8 @@ class ConsoleBrowserTest {
 
   @Test
   void a_failed_transaction_created_by_a_click_is_refunded_with_the_otp_read_on_the_phone() throws IOException {
-    BigDecimal before = new BigDecimal(wait.until(d -> walletShown(d).orElse(null)));
+    String shownBefore = wait.until(d -> walletShown(d).orElse(null));
+    BigDecimal before = new BigDecimal(shownBefore);
 
     browser.findElement(By.id("create-failed")).click();
     TransactionId tid = new TransactionId(wait.until(d -> emptyToNull(d.findElement(By.id("notice")).getAttribute("data-tid"))));
@@ -118,7 +129,8 @@ class ConsoleBrowserTest {
     assertThat(refund).isInstanceOf(Refunded.class);
     RefundReceipt receipt = ((Refunded) refund).receipt();
     wait.until(ExpectedConditions.textToBe(statusOf(tid), "refunded"));
-    BigDecimal after = new BigDecimal(wait.until(d -> walletShown(d).filter(b -> !new BigDecimal(b).equals(before)).orElse(null)));
+    String shownAfter = wait.until(d -> walletShown(d).filter(b -> !b.equals(shownBefore)).orElse(null));
+    BigDecimal after = new BigDecimal(shownAfter);
     assertThat(after).isEqualByComparingTo(receipt.balance().get().amount());
     assertThat(after.subtract(before)).isEqualByComparingTo(receipt.refundedAmount().amount());
     assertThat(browser.findElement(By.cssSelector("#request-rows")).getText())
@@ -160,7 +172,7 @@ class ConsoleBrowserTest {
     assertThat(notice.getText()).contains("invalid_request").contains("amount");
   }
 
-  private By statusOf(TransactionId tid) {
+  private static By statusOf(TransactionId tid) {
     return By.cssSelector("#tx-rows tr[data-tid='" + tid.value() + "'] .status");
   }
 
@@ -173,14 +185,14 @@ class ConsoleBrowserTest {
     return s == null || s.isEmpty() ? null : s;
   }
 
-  private List<String> severeBrowserLog() {
+  private static List<String> severeBrowserLog() {
     return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
   }
 
-  private void screenshot() throws IOException {
+  private static void screenshot() throws IOException {
     Path png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.createDirectories(SCREENSHOT.getParent());
     Files.copy(png, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);

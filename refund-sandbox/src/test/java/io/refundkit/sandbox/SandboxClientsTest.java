@@ -40,9 +40,9 @@ class SandboxClientsTest {
   @Test
   void the_curl_client_runs_a_whole_refund_a_refused_duplicate_and_an_inquiry() throws Exception {
     requireTools("bash", "curl", "openssl", "base64");
-    try (Target sandbox = Target.start()) {
+    try (Sandbox sandbox = Sandbox.start()) {
 
-      Run run = run("bash", block("curl"), sandbox.env("13192443"));
+      Run run = run("bash", block("curl"), Map.of("SANDBOX", root(sandbox)));
 
       assertThat(run.exit()).as(run.toString()).isZero();
       assertThat(run.out()).isEqualTo(documentedOutput());
@@ -52,9 +52,9 @@ class SandboxClientsTest {
   @Test
   void the_python_client_runs_a_whole_refund_a_refused_duplicate_and_an_inquiry() throws Exception {
     requireTools("python3");
-    try (Target sandbox = Target.start()) {
+    try (Sandbox sandbox = Sandbox.start()) {
 
-      Run run = run("python3", block("python"), sandbox.env("13192443"));
+      Run run = run("python3", block("python"), Map.of("SANDBOX", root(sandbox)));
 
       assertThat(run.exit()).as(run.toString()).isZero();
       assertThat(run.out()).isEqualTo(documentedOutput());
@@ -64,9 +64,9 @@ class SandboxClientsTest {
   @Test
   void a_client_fails_loudly_when_the_refund_is_refused() throws Exception {
     requireTools("bash", "curl", "openssl", "base64", "python3");
-    try (Target sandbox = Target.start()) {
-      // A Success transaction: Eko refuses its OTP, so neither client may print "refunded".
-      Map<String, String> env = sandbox.env("13192445");
+    try (Sandbox sandbox = Sandbox.start()) {
+      // Scenario 9920, a Success transaction: Eko refuses its OTP, so neither client may print "refunded".
+      Map<String, String> env = Map.of("SANDBOX", root(sandbox), "TID", "99201234");
 
       Run curl = run("bash", block("curl"), env);
       Run python = run("python3", block("python"), env);
@@ -86,6 +86,11 @@ class SandboxClientsTest {
             .matcher(doc);
     assertThat(m.find()).as("docs/sandbox.md has a run:" + name + " block").isTrue();
     return m.group(1);
+  }
+
+  /** The sandbox's address as the clients take it: {@code http://127.0.0.1:<port>}. */
+  static String root(Sandbox sandbox) {
+    return sandbox.adminUrl().substring(0, sandbox.adminUrl().length() - (Sandbox.ADMIN_PREFIX + "/").length());
   }
 
   /** What the document says both clients print. */
@@ -115,36 +120,6 @@ class SandboxClientsTest {
       Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       assumeTrue(p.waitFor() == 0, tool + " is not installed: the documented client cannot run here");
-    }
-  }
-
-  /** INTERIM until Sandbox lands: a loopback Eko with the sandbox's phone at /sandbox/sms. */
-  record Target(LoopbackEko eko) implements AutoCloseable {
-    static Target start() {
-      java.util.concurrent.atomic.AtomicReference<LoopbackEko> ref = new java.util.concurrent.atomic.AtomicReference<>();
-      LoopbackEko eko = LoopbackEko.builder().server(b -> b.loopbackJsonRoute("/sandbox/sms", () -> sms(ref.get()))).start();
-      ref.set(eko);
-      return new Target(eko);
-    }
-
-    static String sms(LoopbackEko eko) {
-      StringBuilder json = new StringBuilder("{\"messages\":[");
-      String sep = "";
-      for (io.refundkit.inmemory.SmsMessage m : eko.eko().outbox().all()) {
-        json.append(sep).append("{\"tid\":\"").append(m.tid().value()).append("\",\"to\":\"").append(m.mobile())
-            .append("\",\"otp\":\"").append(m.otp().digits()).append("\",\"text\":\"Your OTP, really\"}");
-        sep = ",";
-      }
-      return json.append("]}").toString();
-    }
-
-    Map<String, String> env(String tid) {
-      return Map.of("SANDBOX", eko.baseUrl().replace("/ekoapi/v3", ""), "TID", tid);
-    }
-
-    @Override
-    public void close() {
-      eko.close();
     }
   }
 

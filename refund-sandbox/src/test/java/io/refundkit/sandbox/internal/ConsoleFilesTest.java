@@ -1,7 +1,8 @@
-package io.refundkit.sandbox;
+package io.refundkit.sandbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refundkit.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,7 +41,7 @@ class ConsoleFilesTest {
   }
 
   static URI root() {
-    return URI.create(sandbox.baseUrl().replace("/ekoapi/v3", "/"));
+    return URI.create(sandbox.adminUrl()).resolve("/");
   }
 
   static String resource(String name) throws IOException {
