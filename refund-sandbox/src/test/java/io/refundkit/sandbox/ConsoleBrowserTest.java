@@ -57,6 +57,9 @@ class ConsoleBrowserTest {
   /** Where the screenshot is written; docs/sandbox-console.png is a copy of one. */
   static final Path SCREENSHOT = Path.of("target/sandbox-console.png");
 
+  /** Held, so that its level stays: Selenium warns that it has no DevTools binding, and the test needs none. */
+  private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
   // One sandbox and one browser for the class (starting Chromium is the slow part); each test opens the page afresh
   // and works on transactions of its own.
   private static Sandbox sandbox;
@@ -70,8 +73,7 @@ class ConsoleBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver; "
             + ".ci/run does it)");
-    // Selenium warns that it has no DevTools binding for this Chromium: the test uses WebDriver only.
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    SELENIUM_LOG.setLevel(Level.SEVERE);
     sandbox = Sandbox.start();
     agentApp = EkoGateways.create(sandbox.clientConfig().build());
     service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -90,7 +92,7 @@ class ConsoleBrowserTest {
   void open_the_console() {
     severeBrowserLog(); // what earlier tests left in the browser's log (a refused action's 400) is theirs
     browser.get(sandbox.adminUrl());
-    wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+    until("the console is live", ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
   }
 
   @AfterAll
@@ -111,15 +113,16 @@ class ConsoleBrowserTest {
 
   @Test
   void a_failed_transaction_created_by_a_click_is_refunded_with_the_otp_read_on_the_phone() throws IOException {
-    String shownBefore = wait.until(d -> walletShown(d).orElse(null));
+    String shownBefore = until("the wallet's balance shows", d -> walletShown(d).orElse(null));
     BigDecimal before = new BigDecimal(shownBefore);
 
     browser.findElement(By.id("create-failed")).click();
-    TransactionId tid = new TransactionId(wait.until(d -> emptyToNull(d.findElement(By.id("notice")).getAttribute("data-tid"))));
-    wait.until(ExpectedConditions.textToBe(statusOf(tid), "refund_pending"));
+    TransactionId tid = new TransactionId(until("the page names the transaction it created", ConsoleBrowserTest::createdTid));
+    until("the new transaction's row says refund_pending", ExpectedConditions.textToBe(statusOf(tid), "refund_pending"));
     OtpOutcome otp = agentApp.requestOtp(EkoUat.AGENT, tid);
-    String onThePhone = wait.until(d -> d.findElements(By.cssSelector("#sms-list .otp[data-tid='" + tid.value() + "']"))
-        .stream().findFirst().map(WebElement::getText).orElse(null));
+    String onThePhone = until("the phone shows the OTP of " + tid.value(),
+        d -> d.findElements(By.cssSelector("#sms-list .otp[data-tid='" + tid.value() + "']")).stream().findFirst()
+            .map(WebElement::getText).orElse(null));
     RefundOutcome refund =
         agentApp.initiateRefund(new RefundCommand(tid,
             RefundConsent.of(new Otp(onThePhone), ((OtpSent) otp).challenge().otpRefId()), EkoUat.AGENT,
@@ -128,8 +131,9 @@ class ConsoleBrowserTest {
     assertThat(onThePhone).isEqualTo(sandbox.eko().outbox().latestOtp(tid).get().digits());
     assertThat(refund).isInstanceOf(Refunded.class);
     RefundReceipt receipt = ((Refunded) refund).receipt();
-    wait.until(ExpectedConditions.textToBe(statusOf(tid), "refunded"));
-    String shownAfter = wait.until(d -> walletShown(d).filter(b -> !b.equals(shownBefore)).orElse(null));
+    until("the row of " + tid.value() + " says refunded", ExpectedConditions.textToBe(statusOf(tid), "refunded"));
+    String shownAfter =
+        until("the wallet's balance changes", d -> walletShown(d).filter(b -> !b.equals(shownBefore)).orElse(null));
     BigDecimal after = new BigDecimal(shownAfter);
     assertThat(after).isEqualByComparingTo(receipt.balance().get().amount());
     assertThat(after.subtract(before)).isEqualByComparingTo(receipt.refundedAmount().amount());
@@ -153,10 +157,10 @@ class ConsoleBrowserTest {
 
     button.sendKeys(Keys.ENTER);
 
-    TransactionId tid = new TransactionId(wait.until(d -> emptyToNull(d.findElement(By.id("notice")).getAttribute("data-tid"))));
-    wait.until(ExpectedConditions.textToBe(
+    TransactionId tid = new TransactionId(until("the page names the transaction it created", ConsoleBrowserTest::createdTid));
+    until("the new transaction's row shows 750.00", ExpectedConditions.textToBe(
         By.cssSelector("#tx-rows tr[data-tid='" + tid.value() + "'] .amount"), "750.00"));
-    wait.until(d -> d.switchTo().activeElement().getAttribute("id").equals("create-failed"));
+    until("the focus is back on the button", d -> d.switchTo().activeElement().getAttribute("id").equals("create-failed"));
     assertThat(severeBrowserLog()).isEmpty();
   }
 
@@ -168,8 +172,33 @@ class ConsoleBrowserTest {
     amount.sendKeys("twelve", Keys.ENTER);
 
     WebElement notice = browser.findElement(By.id("notice"));
-    wait.until(ExpectedConditions.attributeToBe(notice, "data-kind", "error"));
+    until("the notice reports an error", ExpectedConditions.attributeToBe(notice, "data-kind", "error"));
     assertThat(notice.getText()).contains("invalid_request").contains("amount");
+  }
+
+  @Test
+  void a_sandbox_with_an_admin_token_is_read_once_the_tester_gives_the_token() {
+    try (Sandbox guarded = Sandbox.builder().adminToken("counter-7-token").start()) {
+      browser.get(guarded.adminUrl());
+      until("the page asks for the token", ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "token"));
+
+      browser.findElement(By.id("admin-token")).sendKeys("counter-7-token", Keys.ENTER);
+
+      until("the console is live", ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+      until("the wallet's balance shows", d -> walletShown(d).orElse(null));
+    } finally {
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+      severeBrowserLog(); // the 401s before the token was given
+    }
+  }
+
+  /** Waits until {@code condition} holds (a value, or true), saying what was awaited if it never does. */
+  private static <T> T until(String what, java.util.function.Function<? super WebDriver, T> condition) {
+    return wait.withMessage(what).until(condition);
+  }
+
+  private static String createdTid(WebDriver d) {
+    return emptyToNull(d.findElement(By.id("notice")).getAttribute("data-tid"));
   }
 
   private static By statusOf(TransactionId tid) {
