@@ -128,15 +128,27 @@ class ArchitectureTest {
               + " business, and the product sandbox grown from it must stay a stand-in for Eko");
 
   @ArchTest
-  static final ArchRule production_code_depends_on_no_test_kit_or_sandbox =
+  static final ArchRule production_code_depends_on_no_test_kit =
       noClasses()
           .that()
-          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, CLI)
+          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, SANDBOX, CLI)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(TESTKIT, SANDBOX)
-          .because("test doubles stay out of what ships: the library and the command line carry their own copy of"
-              + " the few published values they need (DemoDataset, SandboxCommand), held to the kit by tests");
+          .resideInAPackage(TESTKIT)
+          .because("test doubles stay out of what ships: the library, the sandbox and the command line carry their"
+              + " own copy of the few published values they need (DemoDataset, Sandbox.UAT_*), held to the kit by"
+              + " tests");
+
+  @ArchTest
+  static final ArchRule only_the_command_line_depends_on_the_sandbox =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORT, APP, EKO, INMEMORY, JDBC, OBSERVABILITY)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SANDBOX)
+          .because("the sandbox is a product of its own that plays Eko; `refund sandbox` (refund-cli) is a thin"
+              + " command over it, and the library must never run against a stand-in for Eko");
 
   @ArchTest
   static final ArchRule the_eko_adapter_does_not_depend_on_other_adapters =

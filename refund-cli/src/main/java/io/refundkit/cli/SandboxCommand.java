@@ -4,23 +4,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.refundkit.domain.Agent;
 import io.refundkit.domain.Otp;
-import io.refundkit.domain.TransactionId;
-import io.refundkit.domain.UserCode;
 import io.refundkit.domain.Violation;
-import io.refundkit.eko.Secret;
 import io.refundkit.eko.server.EkoServer;
 import io.refundkit.inmemory.DemoDataset;
 import io.refundkit.inmemory.InMemoryEko;
 import io.refundkit.inmemory.SimulatorConfig;
 import io.refundkit.inmemory.SmsMessage;
-import io.refundkit.port.ForwardingRefundGateway;
-import io.refundkit.port.OtpOutcome;
+import io.refundkit.sandbox.Sandbox;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code refund sandbox}: an Eko-compatible server on 127.0.0.1, backed by the simulator with the demo dataset
- * (or a fixture), accepting Eko's published UAT test credentials, so a client configured for Eko's staging works
- * against it by changing only the base URL. Runs until interrupted (Ctrl-C).
+ * {@code refund sandbox}: a thin command over the embeddable {@link Sandbox}: Eko's refund API on 127.0.0.1 backed
+ * by the simulator with the demo dataset (or a fixture), accepting Eko's published UAT test credentials, with
+ * scenario tids, the admin API and the console under {@code /sandbox/} (docs/sandbox.md). Runs until interrupted
+ * (Ctrl-C).
  */
 @Command(
     name = "sandbox",
@@ -44,14 +41,16 @@ import picocli.CommandLine.ParentCommand;
     header = "Serves an Eko-compatible sandbox on 127.0.0.1, backed by the simulator.",
     description =
         "Serves Eko's refund API on 127.0.0.1 (base path /ekoapi/v3), backed by the simulator with its demo "
-            + "dataset, accepting Eko's published UAT test credentials. Each request is logged in one line; the SMS "
-            + "the customers \"received\" are logged and listed at GET /sandbox/sms. Stops on Ctrl-C.")
+            + "dataset, accepting Eko's published UAT test credentials (public test values, printed at start). "
+            + "Scenario tids (99000001, 99100001, ...) script lost answers, 502/503 pages and late answers; the "
+            + "admin API and console under /sandbox/ (loopback only) create transactions, arm faults, move business "
+            + "time, show the SMS and the request log. Each request is logged in one line. Stops on Ctrl-C.")
 final class SandboxCommand extends CliCommand {
 
-  /** Eko's published UAT credentials (docs/eko-protocol.md §3): public test values, not secrets of anyone's account. */
-  static final String UAT_DEVELOPER_KEY = "becbbce45f79c6f5109f848acd540567";
+  /** Eko's published UAT credentials (docs/eko-protocol.md §3.5): public test values, not secrets of anyone's account. */
+  static final String UAT_DEVELOPER_KEY = Sandbox.UAT_DEVELOPER_KEY;
 
-  static final String UAT_ACCESS_KEY = "d2fe1d99-6298-4af2-8cc5-d97dcf46df30";
+  static final String UAT_ACCESS_KEY = Sandbox.UAT_ACCESS_KEY;
 
   /** How strictly requests are authenticated. */
   enum Auth {
@@ -82,6 +81,12 @@ final class SandboxCommand extends CliCommand {
               + " tests); off: no checks.")
   Auth auth;
 
+  @Option(
+      names = "--admin-token",
+      paramLabel = "<token>",
+      description = "The admin API (but the console's page) then needs 'Authorization: Bearer <token>'.")
+  String adminToken;
+
   @Override
   RefundCli root() {
     return root;
@@ -106,6 +111,9 @@ final class SandboxCommand extends CliCommand {
     if (seed != null && !Files.isReadable(seed)) {
       problems.add(new Violation("--seed", "must be a readable JSON fixture file"));
     }
+    if (adminToken != null && (adminToken.isBlank() || !adminToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      problems.add(new Violation("--admin-token", "must be printable ASCII without spaces"));
+    }
     if (!problems.isEmpty()) {
       return print(Answers.invalid(problems));
     }
@@ -115,46 +123,47 @@ final class SandboxCommand extends CliCommand {
     if (fixedOtp != null) {
       config.fixedOtp(new Otp(fixedOtp));
     }
-    InMemoryEko eko = InMemoryEko.create(config.build(), Clock.systemUTC());
-    try {
-      if (seed == null) {
-        DemoDataset.applyTo(eko);
-      } else {
-        eko.loadFixture(seed);
+    if (seed != null) {
+      // read once here, so that a broken fixture is named before anything listens
+      try {
+        InMemoryEko.create(config.build(), Clock.systemUTC()).loadFixture(seed);
+      } catch (RuntimeException e) {
+        return print(Answers.invalid(List.of(new Violation("--seed", e.getMessage()))));
       }
-    } catch (RuntimeException e) {
-      return print(Answers.invalid(List.of(new Violation("--seed", e.getMessage()))));
     }
 
     ((Logger) LoggerFactory.getLogger(EkoServer.class)).setLevel(Level.DEBUG);
-    EkoServer server;
+    Sandbox.Builder builder =
+        Sandbox.builder()
+            .port(port)
+            .simulator(config.build())
+            .authMode(EkoServer.AuthMode.valueOf(auth.name().toUpperCase(java.util.Locale.ROOT)))
+            .seed(seed == null ? DemoDataset::applyTo : eko -> eko.loadFixture(seed))
+            .onSms(m -> logSms(root, m))
+            // The simulator answers at once (a late answer is scheduled, never waited for): no worker hand-off.
+            .server(server -> server.callGatewayOnIoThreads(true).shutdownGrace(Duration.ofMillis(500)));
+    if (adminToken != null) {
+      builder.adminToken(adminToken);
+    }
+    Sandbox sandbox;
     try {
-      server =
-          EkoServer.builder(new SmsLoggingGateway(eko, root))
-              .port(port)
-              .credential(UAT_DEVELOPER_KEY, Secret.of(UAT_ACCESS_KEY))
-              .authMode(EkoServer.AuthMode.valueOf(auth.name().toUpperCase(java.util.Locale.ROOT)))
-              .otpUserCode(new UserCode(DemoDataset.USER_CODE))
-              // The simulator answers at once and nothing here arms a delay fault: no worker hand-off needed.
-              .callGatewayOnIoThreads(true)
-              .loopbackJsonRoute("/sandbox/sms", () -> smsJson(eko))
-              .start();
+      sandbox = builder.start();
     } catch (UncheckedIOException e) {
       return print(
           Answers.invalid(List.of(new Violation("--port", "cannot listen on port " + port + ": " + e.getMessage()))));
     }
     Thread hook = new Thread(() -> {
-      server.close();
+      sandbox.close();
       stopped.countDown();
     }, "refund-sandbox-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      announce(server, eko);
+      announce(sandbox);
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      server.close();
+      sandbox.close();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -166,51 +175,52 @@ final class SandboxCommand extends CliCommand {
     return ExitCode.OK;
   }
 
-  private void announce(EkoServer server, InMemoryEko eko) {
-    String sms = "http://127.0.0.1:" + server.port() + "/sandbox/sms";
+  private void announce(Sandbox sandbox) {
+    String admin = sandbox.adminUrl();
+    String sms = admin + "sms";
     if (auth == Auth.off) {
       root.err.println("WARNING: --auth off: this sandbox checks NO credentials, signatures or timestamps.");
     }
     if (output.json) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("outcome", "SANDBOX");
-      json.put("base_url", server.baseUrl());
+      json.put("base_url", sandbox.baseUrl());
+      json.put("admin_url", admin);
+      json.put("console_url", admin);
       json.put("sms_url", sms);
       json.put("auth", auth.name());
-      json.put("developer_key", "Eko's published UAT developer key (docs/eko-protocol.md §3)");
+      json.put("admin_token_required", adminToken != null);
+      json.put("developer_key", UAT_DEVELOPER_KEY);
+      json.put("access_key", UAT_ACCESS_KEY);
+      json.put("credentials_note",
+          "Eko's published UAT test credentials (docs/eko-protocol.md §3.5): public test values, not secrets");
       root.out.println(write(json));
     } else {
       root.out.println("refund sandbox: Eko-compatible sandbox listening");
-      root.out.println("  base URL:  " + server.baseUrl());
+      root.out.println("  base URL:  " + sandbox.baseUrl());
+      root.out.println("  auth:      " + auth + (auth == Auth.off
+          ? " (NO credentials checked)" : " (accepts Eko's published UAT test credentials below)"));
+      root.out.println("  UAT keys:  developer_key " + UAT_DEVELOPER_KEY + ", access key " + UAT_ACCESS_KEY);
+      root.out.println("             (Eko's published UAT test values, docs/eko-protocol.md §3.5: not secrets)");
+      root.out.println("  data:      " + (seed == null ? "the demo dataset (refund demo)" : seed.toString())
+          + ", and scenario tids 9900xxxx to 9921xxxx (docs/sandbox.md)");
+      root.out.println("  console:   " + admin + " (admin API under it, loopback only"
+          + (adminToken == null ? ")" : "; Authorization: Bearer <--admin-token>)"));
       root.out.println("  SMS sent:  " + sms);
-      root.out.println("  auth:      " + auth + " (accepts Eko's published UAT test credentials)");
-      root.out.println("  data:      " + (seed == null ? "the demo dataset (refund demo)" : seed.toString()));
       root.out.println("Press Ctrl-C to stop.");
     }
     root.out.flush();
-    for (SmsMessage m : eko.outbox().all()) {
+    for (SmsMessage m : sandbox.eko().outbox().all()) {
       logSms(root, m);
     }
   }
 
   static void logSms(RefundCli root, SmsMessage m) {
-    root.err.println(
-        "sandbox SMS to " + m.mobile() + ": refund OTP " + m.otp().digits() + " for tid " + m.tid());
-    root.err.flush();
-  }
-
-  private static String smsJson(InMemoryEko eko) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (SmsMessage m : eko.outbox().all()) {
-      Map<String, Object> sms = new LinkedHashMap<>();
-      sms.put("sent_at", m.sentAt().toString());
-      sms.put("mobile", m.mobile());
-      sms.put("tid", m.tid().value());
-      sms.put("otp", m.otp().digits());
-      sms.put("issue", m.issueNumber());
-      list.add(sms);
+    synchronized (root) {
+      root.err.println(
+          "sandbox SMS to " + m.mobile() + ": refund OTP " + m.otp().digits() + " for tid " + m.tid());
+      root.err.flush();
     }
-    return write(list);
   }
 
   private static String write(Object value) {
@@ -224,28 +234,5 @@ final class SandboxCommand extends CliCommand {
   /** Stops a running sandbox (tests; Ctrl-C uses the shutdown hook). */
   void stop() {
     stopped.countDown();
-  }
-
-  /** The simulator, logging each SMS it "sends" when an OTP is requested. */
-  private static final class SmsLoggingGateway extends ForwardingRefundGateway {
-    private final InMemoryEko eko;
-    private final RefundCli root;
-
-    SmsLoggingGateway(InMemoryEko eko, RefundCli root) {
-      super(eko);
-      this.eko = eko;
-      this.root = root;
-    }
-
-    @Override
-    public OtpOutcome requestOtp(Agent agent, TransactionId tid) {
-      int before = eko.outbox().forTid(tid).size();
-      OtpOutcome outcome = super.requestOtp(agent, tid);
-      List<SmsMessage> sent = eko.outbox().forTid(tid);
-      for (SmsMessage m : sent.subList(Math.min(before, sent.size()), sent.size())) {
-        logSms(root, m);
-      }
-      return outcome;
-    }
   }
 }

@@ -116,12 +116,43 @@ class SandboxCommandTest {
     HttpResponse<String> sms =
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(smsUrl)).build(), HttpResponse.BodyHandlers.ofString());
 
-    JsonNode list = Cli.JSON.readTree(sms.body());
+    JsonNode list = Cli.JSON.readTree(sms.body()).get("messages");
     assertThat(list.isArray()).isTrue();
     assertThat(list.findValuesAsText("tid")).contains(EkoSample.TID.value(), "13192444");
     assertThat(list.get(0).get("otp").asText()).matches("[1-9]\\d{5}");
     JsonNode announced = Cli.JSON.readTree(out.toString().lines().findFirst().get());
     assertThat(announced.get("sms_url").asText()).isEqualTo(smsUrl);
+    assertThat(announced.get("admin_url").asText()).isEqualTo(baseUrl.replace("/ekoapi/v3", "/sandbox/"));
+    assertThat(announced.get("developer_key").asText()).isEqualTo(EkoUat.DEVELOPER_KEY);
+    assertThat(announced.get("access_key").asText()).isEqualTo(EkoUat.ACCESS_KEY);
+    assertThat(announced.get("credentials_note").asText()).contains("not secrets");
+  }
+
+  @Test
+  void the_banner_shows_the_uat_keys_it_accepts_and_says_they_are_public_test_values() throws Exception {
+    start("sandbox", "--port", "0");
+
+    assertThat(out.toString())
+        .contains(EkoUat.DEVELOPER_KEY, EkoUat.ACCESS_KEY, "not secrets", "/sandbox/", "scenario tids");
+  }
+
+  @Test
+  void with_an_admin_token_the_admin_api_needs_it_and_a_scenario_tid_answers_as_documented() throws Exception {
+    String baseUrl = start("sandbox", "--port", "0", "--admin-token", "t0ken");
+    String agentUrl = baseUrl.replace("/ekoapi/v3", "/sandbox/agent");
+    HttpClient http = HttpClient.newHttpClient();
+
+    int without = http.send(HttpRequest.newBuilder(URI.create(agentUrl)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+    int with = http.send(HttpRequest.newBuilder(URI.create(agentUrl)).header("Authorization", "Bearer t0ken").build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+
+    assertThat(without).isEqualTo(401);
+    assertThat(with).isEqualTo(200);
+    try (EkoGateway eko = stagingClient(baseUrl)) {
+      var tid = new io.refundkit.domain.TransactionId("99210005");
+      assertThat(((StatusRead) eko.inquire(DemoDataset.AGENT, tid)).report().status().code()).isEqualTo(4);
+    }
   }
 
   @Test

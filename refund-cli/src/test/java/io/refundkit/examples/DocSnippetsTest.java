@@ -32,7 +32,8 @@ class DocSnippetsTest {
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
           "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
-          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java");
+          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
+          "refund-sandbox/src/test/java/io/refundkit/sandbox/SandboxExample.java");
 
   @ParameterizedTest
   @ValueSource(

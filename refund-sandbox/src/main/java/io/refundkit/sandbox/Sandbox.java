@@ -146,6 +146,11 @@ public final class Sandbox implements AutoCloseable {
     state.reset();
   }
 
+  /** The sandbox's parts (tests of this module). */
+  SandboxState state() {
+    return state;
+  }
+
   /** The developer key a client signs with (the first credential; Eko's UAT key by default). */
   public String developerKey() {
     return developerKey;
