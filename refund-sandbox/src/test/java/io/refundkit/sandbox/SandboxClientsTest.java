@@ -62,10 +62,10 @@ class SandboxClientsTest {
   }
 
   @Test
-  void a_client_fails_loudly_when_the_refund_is_refused() throws Exception {
+  void each_client_stops_with_ekos_reason_when_no_otp_is_sent() throws Exception {
     requireTools("bash", "curl", "openssl", "base64", "python3");
     try (Sandbox sandbox = Sandbox.start()) {
-      // Scenario 9920, a Success transaction: Eko refuses its OTP, so neither client may print "refunded".
+      // Scenario 9920, a Success transaction: Eko sends no OTP for it, so no client may go on to refund.
       Map<String, String> env = Map.of("SANDBOX", root(sandbox), "TID", "99201234");
 
       Run curl = run("bash", block("curl"), env);
@@ -73,7 +73,10 @@ class SandboxClientsTest {
 
       assertThat(curl.exit()).as(curl.toString()).isNotZero();
       assertThat(python.exit()).as(python.toString()).isNotZero();
-      assertThat(curl.out() + python.out()).doesNotContain("refunded");
+      assertThat(curl.err()).as(curl.toString()).isEqualTo("no OTP sent: Transaction is not in a refundable state.\n");
+      assertThat(python.err()).as(python.toString())
+          .isEqualTo("no OTP sent: Transaction is not in a refundable state.\n");
+      assertThat(curl.out() + python.out()).isEmpty();
     }
   }
 
