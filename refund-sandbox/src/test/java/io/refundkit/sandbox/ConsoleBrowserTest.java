@@ -120,9 +120,11 @@ class ConsoleBrowserTest {
     TransactionId tid = new TransactionId(until("the page names the transaction it created", ConsoleBrowserTest::createdTid));
     until("the new transaction's row says refund_pending", ExpectedConditions.textToBe(statusOf(tid), "refund_pending"));
     OtpOutcome otp = agentApp.requestOtp(EkoUat.AGENT, tid);
-    String onThePhone = until("the phone shows the OTP of " + tid.value(),
-        d -> d.findElements(By.cssSelector("#sms-list .otp[data-tid='" + tid.value() + "']")).stream().findFirst()
-            .map(WebElement::getText).orElse(null));
+    int texted = sandbox.eko().outbox().forTid(tid).size(); // every SMS of tid, the one this request sent included
+    String onThePhone = until("the phone shows the " + texted + " SMS of " + tid.value(), d -> {
+      List<WebElement> otps = d.findElements(By.cssSelector("#sms-list .otp[data-tid='" + tid.value() + "']"));
+      return otps.size() == texted ? otps.get(0).getText() : null; // newest first
+    });
     RefundOutcome refund =
         agentApp.initiateRefund(new RefundCommand(tid,
             RefundConsent.of(new Otp(onThePhone), ((OtpSent) otp).challenge().otpRefId()), EkoUat.AGENT,
