@@ -15,13 +15,11 @@ import io.refundkit.inmemory.TransactionView;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,17 +52,6 @@ public final class AdminApi implements ExtraRoutes {
     this.token = token.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A bad admin input: 400 naming the field. */
-  private static final class Invalid extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final String field;
-
-    Invalid(String field, String message) {
-      super(message, null, false, false);
-      this.field = field;
-    }
-  }
-
   @Override
   public Response answer(Request request) {
     if (!request.loopbackClient()) {
@@ -83,9 +70,9 @@ public final class AdminApi implements ExtraRoutes {
     }
     try {
       return route(request, rest);
-    } catch (Invalid e) {
+    } catch (AdminInput.Invalid e) {
       ObjectNode body = JSON.createObjectNode();
-      body.put("error", "invalid_request").put("field", e.field).put("message", e.getMessage());
+      body.put("error", "invalid_request").put("field", e.field()).put("message", e.getMessage());
       return json(400, body);
     }
   }
@@ -94,7 +81,8 @@ public final class AdminApi implements ExtraRoutes {
     String m = r.method();
     switch (rest) {
       case "/transactions":
-        return m.equals("GET") ? transactions() : m.equals("POST") ? create(body(r)) : notAllowed("GET, POST");
+        return m.equals("GET") ? transactions()
+            : m.equals("POST") ? create(AdminInput.body(r)) : notAllowed("GET, POST");
       case "/sms":
         return m.equals("GET") ? sms() : notAllowed("GET");
       case "/agent":
@@ -104,7 +92,7 @@ public final class AdminApi implements ExtraRoutes {
           return faults();
         }
         if (m.equals("POST")) {
-          return arm(body(r));
+          return arm(AdminInput.body(r));
         }
         if (m.equals("DELETE")) {
           state.faults().clear();
@@ -112,7 +100,8 @@ public final class AdminApi implements ExtraRoutes {
         }
         return notAllowed("GET, POST, DELETE");
       case "/clock":
-        return m.equals("GET") ? clock() : m.equals("POST") ? advance(body(r)) : notAllowed("GET, POST");
+        return m.equals("GET") ? clock()
+            : m.equals("POST") ? advance(AdminInput.body(r)) : notAllowed("GET, POST");
       case "/reset":
         if (!m.equals("POST")) {
           return notAllowed("POST");
@@ -151,29 +140,30 @@ public final class AdminApi implements ExtraRoutes {
   }
 
   private Response create(ObjectNode body) {
-    allowOnly(body, Set.of("tid", "amount", "fee", "status"));
+    AdminInput.allowOnly(body, Set.of("tid", "amount", "fee", "status"));
     String tid;
     if (body.hasNonNull("tid")) {
-      tid = text(body, "tid");
+      tid = AdminInput.text(body, "tid");
       if (TransactionId.parse(tid).isInvalid()) {
-        throw new Invalid("tid", "must be 1 to 20 digits");
+        throw new AdminInput.Invalid("tid", "must be 1 to 20 digits");
       }
       if (tid.startsWith("99")) {
-        throw new Invalid("tid", "must not start with 99: those are scenario tids, which come into being on first use");
+        throw new AdminInput.Invalid(
+            "tid", "must not start with 99: those are scenario tids, which come into being on first use");
       }
     } else {
       tid = state.freshTid();
     }
-    Money amount = money(body, "amount", true).get();
+    Money amount = AdminInput.money(body, "amount", true).get();
     if (amount.amount().signum() <= 0) {
-      throw new Invalid("amount", "must be more than 0.00");
+      throw new AdminInput.Invalid("amount", "must be more than 0.00");
     }
-    Money fee = money(body, "fee", false).getOrElse(() -> Scenario.fee(amount));
+    Money fee = AdminInput.money(body, "fee", false).getOrElse(() -> Scenario.fee(amount));
     TxStatus status = TxStatus.REFUND_PENDING;
     if (body.hasNonNull("status")) {
-      status = STATUSES.get(text(body, "status"));
+      status = STATUSES.get(AdminInput.text(body, "status"));
       if (status == null) {
-        throw new Invalid("status", "must be refund_pending, success, refunded or failed");
+        throw new AdminInput.Invalid("status", "must be refund_pending, success, refunded or failed");
       }
     }
     Either<String, TransactionView> created = state.create(tid, amount, fee, status);
@@ -218,20 +208,20 @@ public final class AdminApi implements ExtraRoutes {
   }
 
   private Response arm(ObjectNode body) {
-    allowOnly(body, Set.of("operation", "tid", "fault", "delay_ms", "times"));
-    String operation = required(body, "operation");
+    AdminInput.allowOnly(body, Set.of("operation", "tid", "fault", "delay_ms", "times"));
+    String operation = AdminInput.required(body, "operation");
     if (!FaultBoard.OPERATIONS.contains(operation)) {
-      throw new Invalid("operation", "must be otp, refund or inquiry");
+      throw new AdminInput.Invalid("operation", "must be otp, refund or inquiry");
     }
     Option<String> tid = Option.none();
     if (body.hasNonNull("tid")) {
-      String t = text(body, "tid");
+      String t = AdminInput.text(body, "tid");
       if (TransactionId.parse(t).isInvalid()) {
-        throw new Invalid("tid", "must be 1 to 20 digits");
+        throw new AdminInput.Invalid("tid", "must be 1 to 20 digits");
       }
       tid = Option.some(t);
     }
-    String name = required(body, "fault");
+    String name = AdminInput.required(body, "fault");
     WireFault.Kind kind = null;
     for (WireFault.Kind k : WireFault.Kind.values()) {
       if (k != WireFault.Kind.NONE && k.wireName().equals(name)) {
@@ -239,16 +229,16 @@ public final class AdminApi implements ExtraRoutes {
       }
     }
     if (kind == null) {
-      throw new Invalid("fault", "must be lose_answer, http_502, http_503, reset_before or delay");
+      throw new AdminInput.Invalid("fault", "must be lose_answer, http_502, http_503, reset_before or delay");
     }
-    Option<Integer> delayMs = integer(body, "delay_ms", 1, 60_000);
+    Option<Integer> delayMs = AdminInput.integer(body, "delay_ms", 1, 60_000);
     if (kind == WireFault.Kind.DELAY && delayMs.isEmpty()) {
-      throw new Invalid("delay_ms", "is required for fault delay (1 to 60000)");
+      throw new AdminInput.Invalid("delay_ms", "is required for fault delay (1 to 60000)");
     }
     if (kind != WireFault.Kind.DELAY && delayMs.isDefined()) {
-      throw new Invalid("delay_ms", "is only for fault delay");
+      throw new AdminInput.Invalid("delay_ms", "is only for fault delay");
     }
-    int times = integer(body, "times", 1, 1_000_000).getOrElse(1);
+    int times = AdminInput.integer(body, "times", 1, 1_000_000).getOrElse(1);
     WireFault fault = faultOf(kind, delayMs);
     return json(201, fault(state.faults().arm(operation, tid, fault, times)));
   }
@@ -273,16 +263,16 @@ public final class AdminApi implements ExtraRoutes {
   }
 
   private Response advance(ObjectNode body) {
-    allowOnly(body, Set.of("advance"));
-    String text = required(body, "advance");
+    AdminInput.allowOnly(body, Set.of("advance"));
+    String text = AdminInput.required(body, "advance");
     Duration amount;
     try {
       amount = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new Invalid("advance", "must be an ISO-8601 duration such as PT10M");
+      throw new AdminInput.Invalid("advance", "must be an ISO-8601 duration such as PT10M");
     }
     if (amount.isNegative() || amount.isZero() || amount.compareTo(BusinessClock.MAX_ADVANCE) > 0) {
-      throw new Invalid("advance", "must be positive and at most P365D");
+      throw new AdminInput.Invalid("advance", "must be positive and at most P365D");
     }
     Instant now = state.clock().advance(amount);
     return json(200, JSON.createObjectNode().put("now", now.toString()));
@@ -364,84 +354,6 @@ public final class AdminApi implements ExtraRoutes {
 
   private static String amount(Money money) {
     return money.amount().setScale(2).toPlainString();
-  }
-
-  // ------------------------------------------------------------------------------------------------ input
-
-  private static ObjectNode body(Request r) {
-    if (r.body().length == 0) {
-      return JSON.createObjectNode();
-    }
-    JsonNode node;
-    try {
-      node = JSON.readTree(r.body());
-    } catch (IOException e) {
-      throw new Invalid("body", "must be a JSON object (UTF-8)");
-    }
-    if (node == null || node.isMissingNode()) {
-      return JSON.createObjectNode();
-    }
-    if (!node.isObject()) {
-      throw new Invalid("body", "must be a JSON object (UTF-8)");
-    }
-    return (ObjectNode) node;
-  }
-
-  private static void allowOnly(ObjectNode body, Set<String> fields) {
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!fields.contains(name)) {
-        throw new Invalid(name.length() > 64 ? name.substring(0, 64) : name, "is not a field of this route");
-      }
-    }
-  }
-
-  private static String text(ObjectNode body, String field) {
-    JsonNode node = body.get(field);
-    if (node == null || node.isNull()) {
-      throw new Invalid(field, "is required");
-    }
-    if (!node.isTextual()) {
-      throw new Invalid(field, "must be a JSON string");
-    }
-    return node.asText();
-  }
-
-  private static String required(ObjectNode body, String field) {
-    String text = text(body, field);
-    if (text.isBlank()) {
-      throw new Invalid(field, "is required");
-    }
-    return text;
-  }
-
-  private static Option<Money> money(ObjectNode body, String field, boolean required) {
-    if (!body.hasNonNull(field)) {
-      if (required) {
-        throw new Invalid(field, "is required, e.g. \"500.00\"");
-      }
-      return Option.none();
-    }
-    JsonNode node = body.get(field);
-    if (!node.isTextual()) {
-      throw new Invalid(field, "must be a JSON string with two decimals, e.g. \"500.00\"");
-    }
-    String text = node.asText().strip();
-    if (!text.matches("\\d{1,16}(\\.\\d{1,2})?")) {
-      throw new Invalid(field, "must be rupees with at most two decimals, e.g. \"500.00\"");
-    }
-    return Option.some(Money.of(new BigDecimal(text)));
-  }
-
-  private static Option<Integer> integer(ObjectNode body, String field, int min, int max) {
-    if (!body.hasNonNull(field)) {
-      return Option.none();
-    }
-    JsonNode node = body.get(field);
-    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
-      throw new Invalid(field, "must be a whole number from " + min + " to " + max);
-    }
-    return Option.some(node.asInt());
   }
 
   // ----------------------------------------------------------------------------------------------- answers
