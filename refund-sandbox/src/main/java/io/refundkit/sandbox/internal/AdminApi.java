@@ -15,7 +15,6 @@ import io.refundkit.inmemory.TransactionView;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -33,17 +32,11 @@ import java.util.Set;
  */
 public final class AdminApi implements ExtraRoutes {
 
-  /** Where the console's files are, in the jar. */
-  static final String CONSOLE_RESOURCES = "/io/refundkit/sandbox/console/";
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, TxStatus> STATUSES =
       Map.of("refund_pending", TxStatus.REFUND_PENDING, "success", TxStatus.SUCCESS, "refunded", TxStatus.REFUNDED,
           "failed", TxStatus.FAIL);
-  private static final Map<String, String> ASSET_TYPES =
-      Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css",
-          "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "json",
-          "application/json", "ico", "image/x-icon", "txt", "text/plain; charset=utf-8");
+  private static final ConsoleFiles CONSOLE = ConsoleFiles.load();
 
   private final String prefix;
   private final SandboxState state;
@@ -68,8 +61,8 @@ public final class AdminApi implements ExtraRoutes {
     if (rest.isEmpty()) {
       return new Response(308, "text/plain; charset=utf-8", new byte[0], Map.of("Location", prefix + "/"));
     }
-    if (rest.equals("/") || rest.startsWith("/console/")) {
-      return console(request, rest.equals("/") ? "index.html" : rest.substring("/console/".length()));
+    if (ConsoleFiles.owns(rest)) {
+      return console(request, rest);
     }
     if (token.isDefined()
         && !MessageDigest.isEqual(token.get(), request.header("Authorization").getBytes(StandardCharsets.UTF_8))) {
@@ -303,23 +296,12 @@ public final class AdminApi implements ExtraRoutes {
     return json(200, body);
   }
 
-  private Response console(Request r, String file) {
+  /** The console's page and files (docs/sandbox.md, "The console"): GET only, no admin token needed. */
+  private Response console(Request r, String rest) {
     if (!r.method().equals("GET")) {
       return notAllowed("GET");
     }
-    int dot = file.lastIndexOf('.');
-    String type = dot < 0 ? null : ASSET_TYPES.get(file.substring(dot + 1).toLowerCase(Locale.ROOT));
-    if (type == null || !file.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.[A-Za-z0-9]+")) {
-      return error(404, "not_found");
-    }
-    try (InputStream in = AdminApi.class.getResourceAsStream(CONSOLE_RESOURCES + file)) {
-      if (in == null) {
-        return error(404, "not_found");
-      }
-      return new Response(200, type, in.readAllBytes(), Map.of("Cache-Control", "no-cache"));
-    } catch (IOException e) {
-      return error(404, "not_found");
-    }
+    return CONSOLE.file(rest).getOrElse(() -> error(404, "not_found"));
   }
 
   // ------------------------------------------------------------------------------------------------ shapes
