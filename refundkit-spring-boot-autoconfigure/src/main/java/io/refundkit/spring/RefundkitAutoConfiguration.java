@@ -59,9 +59,12 @@ public class RefundkitAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(RefundkitAutoConfiguration.class);
 
-  /** How to reach Eko, from {@code refundkit.eko.*}; refused settings are named by property. */
+  /**
+   * How to reach Eko, from {@code refundkit.eko.*}; refused settings are named by property. Not built when the
+   * application has its own gateway.
+   */
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean({EkoConfig.class, RefundGateway.class})
   @ConditionalOnProperty(name = "refundkit.gateway", havingValue = "eko", matchIfMissing = true)
   public EkoConfig refundkitEkoConfig(RefundkitProperties properties) {
     return Settings.ekoConfig(properties.getEko());
@@ -72,7 +75,7 @@ public class RefundkitAutoConfiguration {
    * closes it on shutdown), or the simulator.
    */
   @Bean
-  @ConditionalOnMissingBean(value = RefundGateway.class, ignoredType = Simulation.SIMULATOR_CLASS)
+  @ConditionalOnMissingBean
   public RefundGateway refundGateway(
       RefundkitProperties properties,
       ObjectProvider<EkoConfig> ekoConfig,
@@ -81,7 +84,7 @@ public class RefundkitAutoConfiguration {
     RefundObservability observed = observability.getIfAvailable();
     if (properties.getGateway() == Gateway.SIMULATOR) {
       Simulation.requireAvailable("refundkit.gateway=simulator");
-      RefundGateway simulator = beans.getBean(SIMULATOR_BEAN, RefundGateway.class);
+      RefundGateway simulator = beans.getBean(SimulatedEko.class).eko();
       return observed == null ? simulator : observed.observe(simulator);
     }
     EkoConfig config = ekoConfig.getObject();
@@ -146,15 +149,16 @@ public class RefundkitAutoConfiguration {
         Settings.positive(properties.getSweep().getOlderThan(), "refundkit.sweep.older-than"));
   }
 
-  /** The simulator, with the demo dataset, on the system clock; not a candidate for injection by type. */
+  /** The simulator, with the demo dataset, on the system clock. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = Simulation.SIMULATOR_CLASS)
   @ConditionalOnProperty(name = "refundkit.gateway", havingValue = "simulator")
   static class SimulatorConfiguration {
 
-    @Bean(name = SIMULATOR_BEAN, defaultCandidate = false)
-    InMemoryEko refundkitSimulator() {
-      return InMemoryEko.demo(Clock.systemUTC());
+    @Bean(name = SIMULATOR_BEAN)
+    @ConditionalOnMissingBean
+    SimulatedEko refundkitSimulator() {
+      return new SimulatedEko(InMemoryEko.demo(Clock.systemUTC()));
     }
   }
 
@@ -171,10 +175,11 @@ public class RefundkitAutoConfiguration {
         RefundkitProperties properties,
         ObjectProvider<EkoConfig> ekoConfig,
         BeanFactory beans) {
+      EkoConfig eko = ekoConfig.getIfAvailable();
       String environment =
           properties.getGateway() == Gateway.SIMULATOR
-              ? beans.getBean(SIMULATOR_BEAN, RefundGateway.class).environment()
-              : ekoConfig.getObject().environment();
+              ? beans.getBean(SimulatedEko.class).eko().environment()
+              : eko != null ? eko.environment() : beans.getBean(RefundGateway.class).environment();
       return RefundObservability.builder(observations, meters, environment).build();
     }
 

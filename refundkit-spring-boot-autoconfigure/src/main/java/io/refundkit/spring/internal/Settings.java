@@ -25,7 +25,8 @@ public final class Settings {
           "connectTimeout", "refundkit.eko.connect-timeout",
           "responseTimeout", "refundkit.eko.response-timeout",
           "callDeadline", "refundkit.eko.call-deadline",
-          "environment", "refundkit.eko.environment");
+          "environment", "refundkit.eko.environment",
+          "baseUrl", "refundkit.eko.base-url");
 
   private Settings() {}
 
@@ -59,8 +60,7 @@ public final class Settings {
     for (Map.Entry<String, String> name : EKO_NAMES.entrySet()) {
       named = named.replace(name.getKey(), name.getValue());
     }
-    // BaseUrl's refusals speak of "base URL"; say which property carries it.
-    return named.replace("base URL", "refundkit.eko.base-url");
+    return named;
   }
 
   /** The agent of {@code agent}; both properties are required. */
