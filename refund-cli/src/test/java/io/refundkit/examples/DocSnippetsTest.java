@@ -32,7 +32,9 @@ class DocSnippetsTest {
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
           "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
           "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
-          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java");
+          "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
+          // Compiled and tested by its own build against the installed artifacts (.ci/run), not by the reactor.
+          "examples/spring-boot-refund-service/src/main/java/com/example/refunds/RefundController.java");
 
   @ParameterizedTest
   @ValueSource(
@@ -45,7 +47,8 @@ class DocSnippetsTest {
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/TheSimulatorItself.java",
         "adapter-inmemory/src/test/java/io/refundkit/inmemory/InMemoryEkoOtpContractTest.java",
         "refund-observability/src/test/java/io/refundkit/observability/ObservabilityExample.java",
-        "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java"
+        "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
+        "examples/spring-boot-refund-service/src/main/java/com/example/refunds/RefundController.java"
       })
   void every_part_an_example_lends_appears_in_a_document(String example) throws IOException {
     List<List<String>> snippets = snippets(Files.readAllLines(ROOT.resolve(example)));
