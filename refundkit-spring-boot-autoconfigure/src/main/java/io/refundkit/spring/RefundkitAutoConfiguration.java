@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -83,7 +84,7 @@ public class RefundkitAutoConfiguration {
       BeanFactory beans) {
     RefundObservability observed = observability.getIfAvailable();
     if (properties.getGateway() == Gateway.SIMULATOR) {
-      Simulation.requireAvailable("refundkit.gateway=simulator");
+      Simulation.requireAvailable("refundkit.gateway=simulator", classLoader(beans));
       RefundGateway simulator = beans.getBean(SimulatedEko.class).eko();
       return observed == null ? simulator : observed.observe(simulator);
     }
@@ -97,7 +98,8 @@ public class RefundkitAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public RefundLedger refundLedger(RefundkitProperties properties, ObjectProvider<DataSource> dataSource) {
+  public RefundLedger refundLedger(
+      RefundkitProperties properties, ObjectProvider<DataSource> dataSource, BeanFactory beans) {
     DataSource database = dataSource.getIfUnique();
     LedgerType type = Settings.ledgerType(properties, database != null);
     if (type == LedgerType.JDBC) {
@@ -108,7 +110,7 @@ public class RefundkitAutoConfiguration {
       }
       return JdbcRefundLedger.builder(database).build();
     }
-    Simulation.requireAvailable("refundkit.ledger.type=in-memory");
+    Simulation.requireAvailable("refundkit.ledger.type=in-memory", classLoader(beans));
     if (properties.getGateway() == Gateway.EKO) {
       log.warn(
           "refundkit.ledger.type=in-memory: refund-once holds in this process only, and is forgotten on restart;"
@@ -147,6 +149,12 @@ public class RefundkitAutoConfiguration {
     return new ScheduledSweep(
         service, Settings.positive(properties.getSweep().getInterval(), "refundkit.sweep.interval"),
         Settings.positive(properties.getSweep().getOlderThan(), "refundkit.sweep.older-than"));
+  }
+
+  private static ClassLoader classLoader(BeanFactory beans) {
+    ClassLoader loader =
+        beans instanceof ConfigurableBeanFactory configurable ? configurable.getBeanClassLoader() : null;
+    return loader != null ? loader : RefundkitAutoConfiguration.class.getClassLoader();
   }
 
   /** The simulator, with the demo dataset, on the system clock. */

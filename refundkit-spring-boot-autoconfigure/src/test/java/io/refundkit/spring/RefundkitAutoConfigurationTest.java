@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 
 class RefundkitAutoConfigurationTest {
@@ -263,6 +264,55 @@ class RefundkitAutoConfigurationTest {
       Contexts.simulator()
           .withPropertyValues("refundkit.sweep.enabled=true", "refundkit.sweep.interval=0s")
           .run(context -> assertThat(rootMessage(context)).contains("refundkit.sweep.interval must be positive"));
+    }
+  }
+
+  @Nested
+  class Without_adapter_inmemory_which_the_starter_does_not_bring {
+
+    @Test
+    void eko_with_a_database_starts_and_refunds() {
+      try (LoopbackEko loopback = LoopbackEko.start()) {
+        Contexts.refundkit()
+            .withClassLoader(new FilteredClassLoader("io.refundkit.inmemory"))
+            .withPropertyValues(Contexts.AGENT)
+            .withPropertyValues(
+                "refundkit.sweep.enabled=false",
+                "refundkit.eko.base-url=" + loopback.baseUrl(),
+                "refundkit.eko.developer-key=" + EkoUat.DEVELOPER_KEY,
+                "refundkit.eko.access-key=" + EkoUat.ACCESS_KEY)
+            .withBean(DataSource.class, () -> JdbcLedgers.dataSource(h2()))
+            .run(
+                context -> {
+                  RefundResult result =
+                      refundWithTheTextedOtp(context.getBean(RefundService.class), loopback.eko(), TID);
+
+                  assertThat(result.kind()).isEqualTo(RefundResult.Kind.REFUNDED);
+                  assertThat(context).doesNotHaveBean(SimulatedEko.class);
+                });
+      }
+    }
+
+    @Test
+    void the_simulator_or_an_in_memory_ledger_is_refused_naming_the_missing_artifact() {
+      Contexts.simulator()
+          .withClassLoader(new FilteredClassLoader("io.refundkit.inmemory"))
+          .run(
+              context ->
+                  assertThat(rootMessage(context))
+                      .contains("refundkit.gateway=simulator needs io.refundkit:adapter-inmemory"));
+
+      Contexts.refundkit()
+          .withClassLoader(new FilteredClassLoader("io.refundkit.inmemory"))
+          .withPropertyValues(Contexts.AGENT)
+          .withPropertyValues(
+              "refundkit.ledger.type=in-memory",
+              "refundkit.eko.developer-key=" + EkoUat.DEVELOPER_KEY,
+              "refundkit.eko.access-key=" + EkoUat.ACCESS_KEY)
+          .run(
+              context ->
+                  assertThat(rootMessage(context))
+                      .contains("refundkit.ledger.type=in-memory needs io.refundkit:adapter-inmemory"));
     }
   }
 

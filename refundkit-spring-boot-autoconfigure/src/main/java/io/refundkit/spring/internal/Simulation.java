@@ -11,9 +11,9 @@ public final class Simulation {
 
   private Simulation() {}
 
-  /** Fails, naming {@code setting} and the missing artifact, unless adapter-inmemory is on the classpath. */
-  public static void requireAvailable(String setting) {
-    if (!ClassUtils.isPresent(SIMULATOR_CLASS, Simulation.class.getClassLoader())) {
+  /** Fails, naming {@code setting} and the missing artifact, unless adapter-inmemory is on the application's classpath. */
+  public static void requireAvailable(String setting, ClassLoader application) {
+    if (!ClassUtils.isPresent(SIMULATOR_CLASS, application)) {
       throw new IllegalStateException(
           setting + " needs io.refundkit:adapter-inmemory on the classpath (the simulator and the in-memory ledger"
               + " live there); add it, or choose another setting");
