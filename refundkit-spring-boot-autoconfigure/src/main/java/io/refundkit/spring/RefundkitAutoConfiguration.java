@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -94,10 +95,13 @@ public class RefundkitAutoConfiguration {
 
   /**
    * The refund-once ledger: in the application's database when it has a {@code DataSource} (or
-   * {@code refundkit.ledger.type=jdbc}), in memory only when chosen (or with the simulator and no database).
+   * {@code refundkit.ledger.type=jdbc}), in memory only when chosen (or with the simulator and no database). It is
+   * built after the application's own database initialisation (Flyway, Liquibase, SQL scripts): refundkit's tables
+   * would otherwise make the schema non-empty before the application's Flyway, which then refuses to migrate it.
    */
   @Bean
   @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
   public RefundLedger refundLedger(
       RefundkitProperties properties, ObjectProvider<DataSource> dataSource, BeanFactory beans) {
     DataSource database = dataSource.getIfUnique();

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 
@@ -313,6 +315,37 @@ class RefundkitAutoConfigurationTest {
               context ->
                   assertThat(rootMessage(context))
                       .contains("refundkit.ledger.type=in-memory needs io.refundkit:adapter-inmemory"));
+    }
+  }
+
+  @Nested
+  class Beside_the_applications_own_flyway {
+
+    @Test
+    void the_applications_migrations_run_first_on_a_fresh_database_then_the_ledgers() {
+      DataSource fresh = JdbcLedgers.dataSource(h2());
+
+      Contexts.simulator()
+          .withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+          .withBean(DataSource.class, () -> fresh)
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(RefundLedger.class)).isInstanceOf(JdbcRefundLedger.class);
+                assertThat(tables(fresh))
+                    .contains("APP_ORDER", "FLYWAY_SCHEMA_HISTORY", "REFUNDKIT_ATTEMPT", "REFUNDKIT_SCHEMA_HISTORY");
+              });
+    }
+
+    static java.util.List<String> tables(DataSource ds) throws java.sql.SQLException {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      try (java.sql.Connection c = ds.getConnection();
+          java.sql.ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          names.add(rs.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT));
+        }
+      }
+      return names;
     }
   }
 
