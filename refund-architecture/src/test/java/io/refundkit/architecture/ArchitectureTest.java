@@ -42,6 +42,7 @@ class ArchitectureTest {
   static final String CLI = "io.refundkit.cli..";
   static final String BENCH = "io.refundkit.bench..";
   static final String OBSERVABILITY = "io.refundkit.observability..";
+  static final String SPRING = "io.refundkit.spring..";
 
   static final String[] JDK = {"java..", "javax.annotation.."};
   static final String VAVR = "io.vavr..";
@@ -223,6 +224,17 @@ class ArchitectureTest {
           .resideInAnyPackage(CLI, BENCH)
           .allowEmptyShould(true)
           .because("refund-cli wires everything and refund-bench measures everything; neither is a library");
+
+  @ArchTest
+  static final ArchRule nothing_depends_on_the_spring_boot_integration =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(SPRING)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SPRING)
+          .because("refundkit-spring-boot-autoconfigure wires the library for Spring Boot applications from outside;"
+              + " the library, its adapters and its CLI know nothing of Spring (issue #15)");
 
   /**
    * Cycles are checked between modules (each module's root package and everything below it). Inside one module

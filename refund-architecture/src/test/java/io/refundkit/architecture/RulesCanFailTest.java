@@ -40,6 +40,7 @@ class RulesCanFailTest {
         Arguments.of("nothing_in_the_core_or_the_adapters_depends_on_observability", ArchitectureTest.nothing_in_the_core_or_the_adapters_depends_on_observability, "jdbc.planted.UsesObservability"),
         Arguments.of("observability_depends_on_no_adapter_but_the_eko_one", ArchitectureTest.observability_depends_on_no_adapter_but_the_eko_one, "observability.planted.UsesInMemory"),
         Arguments.of("nothing_depends_on_the_composition_root_or_the_benchmarks", ArchitectureTest.nothing_depends_on_the_composition_root_or_the_benchmarks, "app.planted.UsesEko"),
+        Arguments.of("nothing_depends_on_the_spring_boot_integration", ArchitectureTest.nothing_depends_on_the_spring_boot_integration, "app.planted.UsesSpringBoot"),
         Arguments.of("modules_are_free_of_cycles", ArchitectureTest.modules_are_free_of_cycles, "port.planted.UsesInMemory"),
         Arguments.of("the_domain_has_no_package_cycles", ArchitectureTest.the_domain_has_no_package_cycles, "planted.a.A"),
         Arguments.of("internal_packages_are_used_only_inside_their_module", ArchitectureTest.internal_packages_are_used_only_inside_their_module, "app.planted.UsesEko"),

@@ -39,7 +39,10 @@ class DocSnippetsTest {
           "refund-observability/src/test/java/io/refundkit/observability/TracingExample.java",
           "examples/plain-java/src/main/java/com/example/refunds/RefundOnSimulator.java",
           "examples/plain-java/pom.xml",
-          "refund-sandbox/src/test/java/io/refundkit/sandbox/SandboxExample.java");
+          "refund-sandbox/src/test/java/io/refundkit/sandbox/SandboxExample.java",
+          // Compiled and tested by its own build against the installed artifacts (.ci/run), not by the reactor.
+          "examples/spring-boot-refund-service/src/main/java/com/example/refunds/RefundController.java",
+          "examples/spring-boot-refund-service/pom.xml");
 
   @ParameterizedTest
   @FieldSource("EXAMPLES")
@@ -83,6 +86,7 @@ class DocSnippetsTest {
     }
     List<Path> texts = new ArrayList<>(documents());
     texts.add(ROOT.resolve("examples/plain-java/pom.xml"));
+    texts.add(ROOT.resolve("examples/spring-boot-refund-service/pom.xml"));
 
     int named = 0;
     for (Path text : texts) {
