@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.refundkit.eko.internal.Endpoint;
 import io.refundkit.eko.internal.Envelope;
 import io.refundkit.eko.internal.EnvelopeCodec;
-import io.refundkit.eko.internal.Operation;
 import io.refundkit.eko.internal.ReplyContext;
 import io.refundkit.eko.internal.ReplyRule;
 import io.refundkit.eko.internal.TreeEnvelopeReference;
@@ -43,7 +43,7 @@ class EnvelopeDecodingProperties {
 
   void classifiesEveryway(int http, byte[] body) {
     readsAsTheTreeDecoderDid(codec, reference, body);
-    for (Operation op : Operation.values()) {
+    for (Endpoint op : Endpoint.values()) {
       WireReply reply = new WireReply(http, body, false, Option.none());
       GatewayOutcome outcome =
           ReplyRule.classify(ReplyContext.of(op, TestSecrets.TID, reply, codec, Instant.EPOCH), 1).outcome();

@@ -2,8 +2,8 @@ package io.refundkit.eko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refundkit.eko.internal.Endpoint;
 import io.refundkit.eko.internal.EnvelopeCodec;
-import io.refundkit.eko.internal.Operation;
 import io.refundkit.eko.internal.ReplyContext;
 import io.refundkit.eko.internal.ReplyRule;
 import io.refundkit.eko.internal.TransportFailure;
@@ -24,28 +24,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every row of the outcome tables, each with a reply (or failure) that it, and only it, decides. */
 class ReplyRuleTest {
 
-  record Sample(Operation op, int http, String body) {}
+  record Sample(Endpoint op, int http, String body) {}
 
   static final Map<ReplyRule, Sample> SAMPLES = new EnumMap<>(ReplyRule.class);
 
   static {
-    SAMPLES.put(ReplyRule.AUTHENTICATION_REFUSED_401, new Sample(Operation.INITIATE_REFUND, 401, EkoReplies.auth401(2484)));
-    SAMPLES.put(ReplyRule.AUTHENTICATION_REFUSED_403, new Sample(Operation.INITIATE_REFUND, 403, "<html>Forbidden</html>"));
-    SAMPLES.put(ReplyRule.ENDPOINT_REFUSED, new Sample(Operation.INQUIRE, 404, "Not Found"));
-    SAMPLES.put(ReplyRule.RATE_LIMITED, new Sample(Operation.INITIATE_REFUND, 429, "{}"));
-    SAMPLES.put(ReplyRule.SERVER_ERROR, new Sample(Operation.INITIATE_REFUND, 502, "<html>Bad Gateway</html>"));
-    SAMPLES.put(ReplyRule.UNEXPECTED_HTTP_STATUS, new Sample(Operation.INITIATE_REFUND, 400, "{}"));
-    SAMPLES.put(ReplyRule.NOT_AN_ENVELOPE, new Sample(Operation.INITIATE_REFUND, 200, "<html>ok</html>"));
-    SAMPLES.put(ReplyRule.OTP_SENT, new Sample(Operation.REQUEST_OTP, 200, EkoReplies.OTP_SENT));
+    SAMPLES.put(ReplyRule.AUTHENTICATION_REFUSED_401, new Sample(Endpoint.INITIATE_REFUND, 401, EkoReplies.auth401(2484)));
+    SAMPLES.put(ReplyRule.AUTHENTICATION_REFUSED_403, new Sample(Endpoint.INITIATE_REFUND, 403, "<html>Forbidden</html>"));
+    SAMPLES.put(ReplyRule.ENDPOINT_REFUSED, new Sample(Endpoint.INQUIRE, 404, "Not Found"));
+    SAMPLES.put(ReplyRule.RATE_LIMITED, new Sample(Endpoint.INITIATE_REFUND, 429, "{}"));
+    SAMPLES.put(ReplyRule.SERVER_ERROR, new Sample(Endpoint.INITIATE_REFUND, 502, "<html>Bad Gateway</html>"));
+    SAMPLES.put(ReplyRule.UNEXPECTED_HTTP_STATUS, new Sample(Endpoint.INITIATE_REFUND, 400, "{}"));
+    SAMPLES.put(ReplyRule.NOT_AN_ENVELOPE, new Sample(Endpoint.INITIATE_REFUND, 200, "<html>ok</html>"));
+    SAMPLES.put(ReplyRule.OTP_SENT, new Sample(Endpoint.REQUEST_OTP, 200, EkoReplies.OTP_SENT));
     SAMPLES.put(ReplyRule.OTP_REF_ID_UNREADABLE,
-        new Sample(Operation.REQUEST_OTP, 200, "{\"status\":2133,\"data\":{\"otp_ref_id\":\"tab\\there\"}}"));
-    SAMPLES.put(ReplyRule.NO_STATUS, new Sample(Operation.INITIATE_REFUND, 200, "{\"message\":\"ok\"}"));
-    SAMPLES.put(ReplyRule.BUSINESS_FAILURE, new Sample(Operation.INITIATE_REFUND, 200, EkoReplies.business(302, "Wrong OTP")));
+        new Sample(Endpoint.REQUEST_OTP, 200, "{\"status\":2133,\"data\":{\"otp_ref_id\":\"tab\\there\"}}"));
+    SAMPLES.put(ReplyRule.NO_STATUS, new Sample(Endpoint.INITIATE_REFUND, 200, "{\"message\":\"ok\"}"));
+    SAMPLES.put(ReplyRule.BUSINESS_FAILURE, new Sample(Endpoint.INITIATE_REFUND, 200, EkoReplies.business(302, "Wrong OTP")));
     SAMPLES.put(ReplyRule.REFUND_NOT_FINAL,
-        new Sample(Operation.INITIATE_REFUND, 200, "{\"status\":0,\"tx_status\":\"5\"}"));
-    SAMPLES.put(ReplyRule.REFUNDED, new Sample(Operation.INITIATE_REFUND, 200, EkoReplies.REFUND_DONE));
-    SAMPLES.put(ReplyRule.STATUS_READ, new Sample(Operation.INQUIRE, 200, EkoReplies.INQUIRY_REFUND_PENDING));
-    SAMPLES.put(ReplyRule.INCOMPLETE_SUCCESS, new Sample(Operation.INITIATE_REFUND, 200, "{\"status\":0}"));
+        new Sample(Endpoint.INITIATE_REFUND, 200, "{\"status\":0,\"tx_status\":\"5\"}"));
+    SAMPLES.put(ReplyRule.REFUNDED, new Sample(Endpoint.INITIATE_REFUND, 200, EkoReplies.REFUND_DONE));
+    SAMPLES.put(ReplyRule.STATUS_READ, new Sample(Endpoint.INQUIRE, 200, EkoReplies.INQUIRY_REFUND_PENDING));
+    SAMPLES.put(ReplyRule.INCOMPLETE_SUCCESS, new Sample(Endpoint.INITIATE_REFUND, 200, "{\"status\":0}"));
   }
 
   static ReplyRule.Classified classify(Sample s) {
@@ -72,7 +72,7 @@ class ReplyRuleTest {
     WireReply reply = new WireReply(200, EkoReplies.REFUND_DONE.getBytes(StandardCharsets.UTF_8), true, Option.none());
 
     ReplyRule.Classified c = ReplyRule.classify(
-        ReplyContext.of(Operation.INITIATE_REFUND, TestSecrets.TID, reply, new EnvelopeCodec(), Instant.now()), 1);
+        ReplyContext.of(Endpoint.INITIATE_REFUND, TestSecrets.TID, reply, new EnvelopeCodec(), Instant.now()), 1);
 
     assertThat(c.rule()).isEqualTo(ReplyRule.NOT_AN_ENVELOPE);
   }
@@ -84,7 +84,7 @@ class ReplyRuleTest {
       boolean expected = e.getKey() == ReplyRule.AUTHENTICATION_REFUSED_403;
       assertThat(ReplyRule.isStaleStamp(c.rule(), c.outcome())).as(e.getKey().name()).isEqualTo(expected);
     }
-    ReplyRule.Classified stale = classify(new Sample(Operation.INITIATE_REFUND, 401, EkoReplies.auth401(2485)));
+    ReplyRule.Classified stale = classify(new Sample(Endpoint.INITIATE_REFUND, 401, EkoReplies.auth401(2485)));
     assertThat(ReplyRule.isStaleStamp(stale.rule(), stale.outcome())).isTrue();
   }
 

@@ -5,8 +5,8 @@ import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.eko.EkoConfig;
 import io.refundkit.eko.EkoGateway;
-import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
+import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.InquiryOutcome;
 import io.refundkit.port.NotSent;
 import io.refundkit.port.NotSentCause;
@@ -71,7 +71,7 @@ public final class EkoHttpGateway implements EkoGateway {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
     byte[] body = requests.encodeOtp(agent.initiatorId());
-    return (OtpOutcome) call(Operation.REQUEST_OTP, tid, Option.some(body), "");
+    return (OtpOutcome) call(Endpoint.REQUEST_OTP, tid, Option.some(body), "");
   }
 
   @Override
@@ -83,7 +83,7 @@ public final class EkoHttpGateway implements EkoGateway {
     } catch (RuntimeException e) {
       return beforeSending(e, 1);
     }
-    return (RefundOutcome) call(Operation.INITIATE_REFUND, command.tid(), Option.some(body), "");
+    return (RefundOutcome) call(Endpoint.INITIATE_REFUND, command.tid(), Option.some(body), "");
   }
 
   /**
@@ -103,7 +103,7 @@ public final class EkoHttpGateway implements EkoGateway {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(tid, "tid");
     String query = "?" + requests.encodeInquiryQuery(agent);
-    return (InquiryOutcome) call(Operation.INQUIRE, tid, Option.none(), query);
+    return (InquiryOutcome) call(Endpoint.INQUIRE, tid, Option.none(), query);
   }
 
   /** {@link EkoConfig#environment()}: {@code eko-staging}, {@code eko-production}, a name, or a canonical URL. */
@@ -124,7 +124,7 @@ public final class EkoHttpGateway implements EkoGateway {
     }
   }
 
-  private GatewayOutcome call(Operation op, TransactionId tid, Option<byte[]> body, String query) {
+  private GatewayOutcome call(Endpoint op, TransactionId tid, Option<byte[]> body, String query) {
     long deadline = System.nanoTime() + config.callDeadline().toNanos();
     String logPath = op.path(tid);
     String target = logPath + query;
@@ -219,7 +219,7 @@ public final class EkoHttpGateway implements EkoGateway {
     }
   }
 
-  private ReplyRule.Classified classify(Operation op, TransactionId tid, WireReply reply, int attempts) {
+  private ReplyRule.Classified classify(Endpoint op, TransactionId tid, WireReply reply, int attempts) {
     try {
       return ReplyRule.classify(
           ReplyContext.of(op, tid, reply, envelopes, config.clock().instant()), attempts);

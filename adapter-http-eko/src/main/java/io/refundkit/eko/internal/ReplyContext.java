@@ -11,7 +11,7 @@ import java.util.Objects;
  * why the body is not one), and when the reply arrived.
  */
 public record ReplyContext(
-    Operation operation, TransactionId tid, WireReply reply, Either<String, Envelope> envelope, Instant receivedAt) {
+    Endpoint operation, TransactionId tid, WireReply reply, Either<String, Envelope> envelope, Instant receivedAt) {
 
   public ReplyContext {
     Objects.requireNonNull(operation, "operation");
@@ -23,7 +23,7 @@ public record ReplyContext(
 
   /** Decodes {@code reply}'s body (an overflowing body is never decoded). */
   public static ReplyContext of(
-      Operation operation, TransactionId tid, WireReply reply, EnvelopeCodec codec, Instant receivedAt) {
+      Endpoint operation, TransactionId tid, WireReply reply, EnvelopeCodec codec, Instant receivedAt) {
     Either<String, Envelope> envelope =
         reply.overflow()
             ? Either.left("body larger than " + WireReply.MAX_BODY_BYTES + " bytes")

@@ -8,8 +8,8 @@ import io.refundkit.domain.RefundReceipt;
 import io.refundkit.domain.StatusReport;
 import io.refundkit.domain.TransactionId;
 import io.refundkit.domain.TxStatus;
-import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.GatewayOutcome.Kind;
+import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.OtpSent;
 import io.refundkit.port.OutcomeUnknown;
 import io.refundkit.port.Refunded;
@@ -120,7 +120,7 @@ public enum ReplyRule {
       Kind.SUCCEEDED) {
     @Override
     boolean matches(ReplyContext c) {
-      return c.operation() == Operation.REQUEST_OTP && otpRefId(c).isDefined();
+      return c.operation() == Endpoint.REQUEST_OTP && otpRefId(c).isDefined();
     }
 
     @Override
@@ -130,7 +130,7 @@ public enum ReplyRule {
 
     @Override
     Option<GatewayOutcome> decide(ReplyContext c, int attempts) {
-      return c.operation() == Operation.REQUEST_OTP
+      return c.operation() == Endpoint.REQUEST_OTP
           ? otpRefId(c).map(ref -> new OtpSent(new OtpChallenge(c.tid(), ref, c.receivedAt()), attempts))
           : Option.none();
     }
@@ -138,7 +138,7 @@ public enum ReplyRule {
   OTP_REF_ID_UNREADABLE("Get Refund OTP: data.otp_ref_id present but not a valid reference", Kind.OUTCOME_UNKNOWN) {
     @Override
     boolean matches(ReplyContext c) {
-      return c.operation() == Operation.REQUEST_OTP
+      return c.operation() == Endpoint.REQUEST_OTP
           && c.envelope().get().dataText("otp_ref_id").exists(s -> !s.isBlank());
     }
 
@@ -174,7 +174,7 @@ public enum ReplyRule {
   REFUND_NOT_FINAL("Initiate Refund: status 0 with a tx_status other than 4 (Refunded)", Kind.OUTCOME_UNKNOWN) {
     @Override
     boolean matches(ReplyContext c) {
-      return c.operation() == Operation.INITIATE_REFUND
+      return c.operation() == Endpoint.INITIATE_REFUND
           && c.envelope().get().txStatus().exists(s -> s != TxStatus.REFUNDED.code());
     }
 
@@ -187,7 +187,7 @@ public enum ReplyRule {
   REFUNDED("Initiate Refund: status 0 with refund_tid, refunded_amount and our tid", Kind.SUCCEEDED) {
     @Override
     boolean matches(ReplyContext c) {
-      return c.operation() == Operation.INITIATE_REFUND && receipt(c).isDefined();
+      return c.operation() == Endpoint.INITIATE_REFUND && receipt(c).isDefined();
     }
 
     @Override
@@ -197,7 +197,7 @@ public enum ReplyRule {
 
     @Override
     Option<GatewayOutcome> decide(ReplyContext c, int attempts) {
-      return c.operation() == Operation.INITIATE_REFUND
+      return c.operation() == Endpoint.INITIATE_REFUND
           ? receipt(c).map(r -> new Refunded(r, attempts))
           : Option.none();
     }
@@ -205,7 +205,7 @@ public enum ReplyRule {
   STATUS_READ("Transaction Inquiry: status 0 with a tx_status (an unknown code is still read)", Kind.SUCCEEDED) {
     @Override
     boolean matches(ReplyContext c) {
-      return c.operation() == Operation.INQUIRE && c.envelope().get().txStatus().isDefined();
+      return c.operation() == Endpoint.INQUIRE && c.envelope().get().txStatus().isDefined();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
  * carry the keys and the OTP).
  */
 public record WireRequest(
-    Operation operation, String target, String logPath, List<Header> headers, Option<byte[]> body) {
+    Endpoint operation, String target, String logPath, List<Header> headers, Option<byte[]> body) {
 
   public WireRequest {
     Objects.requireNonNull(operation, "operation");

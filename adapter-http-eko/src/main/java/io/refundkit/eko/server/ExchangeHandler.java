@@ -5,8 +5,8 @@ import io.refundkit.domain.RefundError;
 import io.refundkit.domain.UserCode;
 import io.refundkit.domain.Violation;
 import io.refundkit.eko.internal.AgentCall;
+import io.refundkit.eko.internal.Endpoint;
 import io.refundkit.eko.internal.EnvelopeCodec;
-import io.refundkit.eko.internal.Operation;
 import io.refundkit.eko.internal.RequestCodec;
 import io.refundkit.port.GatewayOutcome;
 import io.refundkit.port.NotSent;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class ExchangeHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EkoServer.class);
-  private static final Operation[] OPERATIONS = Operation.values();
+  private static final Endpoint[] ENDPOINTS = Endpoint.values();
   /** A method the log may print as sent (compiled once: String.matches compiles its pattern on every call). */
   private static final java.util.regex.Pattern SAFE_METHOD = java.util.regex.Pattern.compile("[A-Z]{1,10}");
 
@@ -111,7 +111,7 @@ final class ExchangeHandler {
   }
 
   /** A route that matched: the operation and the raw tid path segment. */
-  private record Route(Operation operation, String tid) {}
+  private record Route(Endpoint operation, String tid) {}
 
   /**
    * The answer to {@code request} with its complete {@code body}, from a client on a loopback address or not. Never
@@ -207,7 +207,7 @@ final class ExchangeHandler {
   }
 
   /** The operation's name in {@link WireFaults} and {@link ServedRequest}. */
-  private static String label(Operation operation) {
+  private static String label(Endpoint operation) {
     switch (operation) {
       case REQUEST_OTP:
         return "otp";
@@ -219,7 +219,7 @@ final class ExchangeHandler {
   }
 
   private Answer answer(HttpRequest request, Route route, String query, byte[] body) {
-    Operation op = route.operation();
+    Endpoint op = route.operation();
     if (!op.method().equalsIgnoreCase(request.getMethod())) {
       return new Answer(405, failure(405, "method not allowed; use " + op.method()), "http_405",
           Option.some(op.method()));
@@ -377,7 +377,7 @@ final class ExchangeHandler {
       return Option.none();
     }
     String rest = path.substring(basePath.length());
-    for (Operation op : OPERATIONS) {
+    for (Endpoint op : ENDPOINTS) {
       if (rest.startsWith(op.prefix()) && rest.endsWith(op.suffix())
           && rest.length() >= op.prefix().length() + op.suffix().length()) {
         String tid = rest.substring(op.prefix().length(), rest.length() - op.suffix().length());

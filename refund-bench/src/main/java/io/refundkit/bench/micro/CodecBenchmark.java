@@ -3,9 +3,9 @@ package io.refundkit.bench.micro;
 import io.refundkit.domain.RefundCommand;
 import io.refundkit.domain.ServiceCode;
 import io.refundkit.domain.TransactionId;
+import io.refundkit.eko.internal.Endpoint;
 import io.refundkit.eko.internal.Envelope;
 import io.refundkit.eko.internal.EnvelopeCodec;
-import io.refundkit.eko.internal.Operation;
 import io.refundkit.eko.internal.ReplyContext;
 import io.refundkit.eko.internal.ReplyRule;
 import io.refundkit.eko.internal.RequestCodec;
@@ -70,7 +70,7 @@ public class CodecBenchmark {
   /** Eko's refund sample through decode and classification: what {@code decode_refund_ns} reports. */
   @Benchmark
   public ReplyRule.Classified decodeRefundSample() {
-    return ReplyRule.classify(ReplyContext.of(Operation.INITIATE_REFUND, tid, refundDone, envelopes, receivedAt), 1);
+    return ReplyRule.classify(ReplyContext.of(Endpoint.INITIATE_REFUND, tid, refundDone, envelopes, receivedAt), 1);
   }
 
   /** The envelope decode alone (JSON to {@link Envelope}), to split the cost above. */

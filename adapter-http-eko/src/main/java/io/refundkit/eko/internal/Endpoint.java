@@ -2,8 +2,11 @@ package io.refundkit.eko.internal;
 
 import io.refundkit.domain.TransactionId;
 
-/** The three refund operations on Eko's v3 paths (docs/eko-protocol.md §2), relative to the base URL. */
-public enum Operation {
+/**
+ * Where each of the three refund operations lives on Eko's v3 paths (docs/eko-protocol.md §2), relative to the base URL:
+ * the wire's word, beside the ports' {@code Operation}, which names the operation itself.
+ */
+public enum Endpoint {
   REQUEST_OTP("POST", "/customer/payment/refund/", "/otp"),
   INITIATE_REFUND("POST", "/customer/payment/refund/", ""),
   INQUIRE("GET", "/tools/reference/transaction/", "");
@@ -12,7 +15,7 @@ public enum Operation {
   private final String prefix;
   private final String suffix;
 
-  Operation(String method, String prefix, String suffix) {
+  Endpoint(String method, String prefix, String suffix) {
     this.method = method;
     this.prefix = prefix;
     this.suffix = suffix;
