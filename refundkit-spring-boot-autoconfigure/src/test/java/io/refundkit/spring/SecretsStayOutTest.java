@@ -19,14 +19,7 @@ class SecretsStayOutTest {
   @Test
   void actuators_env_output_masks_both_keys_even_when_it_shows_values() {
     try (LoopbackEko loopback = LoopbackEko.start()) {
-      Contexts.refundkit()
-          .withPropertyValues(Contexts.AGENT)
-          .withPropertyValues(
-              "refundkit.ledger.type=in-memory",
-              "refundkit.sweep.enabled=false",
-              "refundkit.eko.base-url=" + loopback.baseUrl(),
-              "refundkit.eko.developer-key=" + EkoUat.DEVELOPER_KEY,
-              "refundkit.eko.access-key=" + EkoUat.ACCESS_KEY)
+      Contexts.ekoAt(loopback.baseUrl())
           .run(
               context -> {
                 EnvironmentEndpoint env =
@@ -65,14 +58,7 @@ class SecretsStayOutTest {
   void a_context_that_refunds_over_loopback_logs_no_key() {
     long mark = CapturingAppender.lineCount();
     try (LoopbackEko loopback = LoopbackEko.start()) {
-      Contexts.refundkit()
-          .withPropertyValues(Contexts.AGENT)
-          .withPropertyValues(
-              "refundkit.ledger.type=in-memory",
-              "refundkit.sweep.enabled=false",
-              "refundkit.eko.base-url=" + loopback.baseUrl(),
-              "refundkit.eko.developer-key=" + EkoUat.DEVELOPER_KEY,
-              "refundkit.eko.access-key=" + EkoUat.ACCESS_KEY)
+      Contexts.ekoAt(loopback.baseUrl())
           .run(
               context -> {
                 io.refundkit.app.RefundService service = context.getBean(io.refundkit.app.RefundService.class);
