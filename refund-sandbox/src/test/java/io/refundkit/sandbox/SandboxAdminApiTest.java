@@ -131,6 +131,16 @@ class SandboxAdminApiTest {
     }
 
     @Test
+    void a_refused_creation_uses_up_no_tid() throws Exception {
+      String first = admin("POST", "transactions", "{\"amount\":\"10.00\"}").json().get("tid").asText();
+      Answer refused = admin("POST", "transactions", "{\"amount\":\"12.345\"}");
+      String next = admin("POST", "transactions", "{\"amount\":\"10.00\"}").json().get("tid").asText();
+
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(Long.parseLong(next)).as("the tid after %s", first).isEqualTo(Long.parseLong(first) + 1);
+    }
+
+    @Test
     void a_taken_tid_is_a_409() throws Exception {
       Answer taken = admin("POST", "transactions", "{\"tid\":\"13192443\",\"amount\":\"5.00\"}");
 

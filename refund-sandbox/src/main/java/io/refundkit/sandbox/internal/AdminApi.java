@@ -152,7 +152,7 @@ public final class AdminApi implements ExtraRoutes {
             "tid", "must not start with 99: those are scenario tids, which come into being on first use");
       }
     } else {
-      tid = state.freshTid();
+      tid = null; // picked once the rest is valid, so that a refused request uses up no tid
     }
     Money amount = AdminInput.money(body, "amount", true).get();
     if (amount.amount().signum() <= 0) {
@@ -165,6 +165,9 @@ public final class AdminApi implements ExtraRoutes {
       if (status == null) {
         throw new AdminInput.Invalid("status", "must be refund_pending, success, refunded or failed");
       }
+    }
+    if (tid == null) {
+      tid = state.freshTid();
     }
     Either<String, TransactionView> created = state.create(tid, amount, fee, status);
     if (created.isLeft()) {
