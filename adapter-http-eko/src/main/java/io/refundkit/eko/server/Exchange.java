@@ -220,12 +220,14 @@ final class Exchange implements AsyncServerExchangeHandler {
             : new BasicAsyncEntityProducer(answer.body(),
                 answer.contentType() == Answer.JSON ? JSON : ContentType.parse(answer.contentType()));
     body = producer;
+    // Logged before the answer leaves: a client that sends its next request on reading this answer finds this one
+    // already in the request log, so the log's order is the order a sequential client made its requests in.
+    handler.log(request.getMethod(), request.getPath(), answer.http(), started, outcome);
     try {
       responseChannel.sendResponse(response, producer, context);
     } catch (HttpException | IOException | RuntimeException gone) {
       // the connection closed while the answer was being made: nobody is left to answer
     }
-    handler.log(request.getMethod(), request.getPath(), answer.http(), started, outcome);
   }
 
   @Override
