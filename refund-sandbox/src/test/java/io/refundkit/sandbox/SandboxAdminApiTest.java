@@ -141,6 +141,17 @@ class SandboxAdminApiTest {
     }
 
     @Test
+    void an_amount_is_read_as_the_domain_reads_money_and_its_refusal_says_what_is_wrong() throws Exception {
+      Answer huge = admin("POST", "transactions", "{\"amount\":\"99999999999999999999999.00\"}");
+      Answer scientific = admin("POST", "transactions", "{\"amount\":\"2.5E2\"}");
+
+      assertThat(huge.status()).isEqualTo(400);
+      assertThat(huge.json().get("message").asText()).contains("digits before the decimal point");
+      assertThat(scientific.status()).isEqualTo(201);
+      assertThat(scientific.json().get("amount").asText()).isEqualTo("250.00");
+    }
+
+    @Test
     void a_taken_tid_is_a_409() throws Exception {
       Answer taken = admin("POST", "transactions", "{\"tid\":\"13192443\",\"amount\":\"5.00\"}");
 
@@ -174,6 +185,7 @@ class SandboxAdminApiTest {
       "POST|transactions|{}|amount",
       "POST|transactions|{\"amount\":500}|amount",
       "POST|transactions|{\"amount\":\"5.001\"}|amount",
+      "POST|transactions|{\"amount\":\"99999999999999999999999.00\"}|amount",
       "POST|transactions|{\"amount\":\"0.00\"}|amount",
       "POST|transactions|{\"amount\":\"5.00\",\"fee\":\"-1\"}|fee",
       "POST|transactions|{\"amount\":\"5.00\",\"status\":\"pending\"}|status",

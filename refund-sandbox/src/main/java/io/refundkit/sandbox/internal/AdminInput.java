@@ -7,7 +7,6 @@ import io.refundkit.domain.Money;
 import io.refundkit.eko.server.ExtraRoutes.Request;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -91,11 +90,16 @@ final class AdminInput {
     if (!node.isTextual()) {
       throw new Invalid(field, "must be a JSON string with two decimals, e.g. \"500.00\"");
     }
-    String text = node.asText().strip();
-    if (!text.matches("\\d{1,16}(\\.\\d{1,2})?")) {
-      throw new Invalid(field, "must be rupees with at most two decimals, e.g. \"500.00\"");
+    // The domain's reading of an amount (digits, decimals, size), with its words; the admin API adds only a sign.
+    var parsed = Money.parse(field, node.asText());
+    if (parsed.isInvalid()) {
+      throw new Invalid(field, parsed.getError().head().message() + ", e.g. \"500.00\"");
     }
-    return Option.some(Money.of(new BigDecimal(text)));
+    Money money = parsed.get();
+    if (money.isNegative()) {
+      throw new Invalid(field, "must not be negative, e.g. \"500.00\"");
+    }
+    return Option.some(money);
   }
 
   static Option<Integer> integer(ObjectNode body, String field, int min, int max) {
