@@ -126,8 +126,10 @@ final class ProcessPhase {
       f.put("process_" + name + "_p50_ms", t.get("p50_ms").asDouble());
       f.put("process_" + name + "_p99_ms", t.get("p99_ms").asDouble());
       f.put("process_" + name + "_errors", t.get("errors").asLong());
-      f.put("process_" + name + "_cpu_us_per_request",
-          t.has("cpu_us_per_request") ? t.get("cpu_us_per_request").asDouble() : null);
+      for (String cpu : List.of("cpu", "cpu_user", "cpu_system", "client_cpu")) {
+        f.put("process_" + name + "_" + cpu + "_us_per_request",
+            t.has(cpu + "_us_per_request") ? t.get(cpu + "_us_per_request").asDouble() : null);
+      }
     }
     for (String other : List.of("trivial", "wiremock")) {
       String key = "process_sandbox_vs_" + other + "_ratio";
@@ -212,13 +214,15 @@ final class ProcessPhase {
 
   static String describe(Map<String, Object> f) {
     return String.format(Locale.ROOT,
-        "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request) | trivial %s rps (p50 %s p99 %s ms, %s µs"
-            + " CPU a request) | wiremock %s rps%n"
+        "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | trivial %s"
+            + " rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | wiremock %s rps%n"
             + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock %s (rounds %s-%s) | load %s -> %s",
         f.get("process_sandbox_rps"), f.get("process_sandbox_p50_ms"), f.get("process_sandbox_p99_ms"),
-        f.get("process_sandbox_cpu_us_per_request"),
+        f.get("process_sandbox_cpu_us_per_request"), f.get("process_sandbox_cpu_user_us_per_request"),
+        f.get("process_sandbox_cpu_system_us_per_request"), f.get("process_sandbox_client_cpu_us_per_request"),
         f.get("process_trivial_rps"), f.get("process_trivial_p50_ms"), f.get("process_trivial_p99_ms"),
-        f.get("process_trivial_cpu_us_per_request"),
+        f.get("process_trivial_cpu_us_per_request"), f.get("process_trivial_cpu_user_us_per_request"),
+        f.get("process_trivial_cpu_system_us_per_request"), f.get("process_trivial_client_cpu_us_per_request"),
         f.get("process_wiremock_rps"),
         f.get("process_sandbox_vs_trivial_ratio"), f.get("process_sandbox_vs_trivial_ratio_min"),
         f.get("process_sandbox_vs_trivial_ratio_max"),

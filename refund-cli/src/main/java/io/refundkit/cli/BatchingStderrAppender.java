@@ -3,18 +3,20 @@ package io.refundkit.cli;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.FilterReply;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes log lines to stderr in batches: each line is encoded on the thread that logs it and queued; one writer
  * thread takes every line queued and writes them to {@code System.err} in one call. An idle writer is woken by
- * the first line and writes it at once; after each write it lets lines gather for 1 ms before it looks again, so
- * under load a line waits at most about a millisecond and many lines share one {@code write} system call and one
+ * the first line and writes it at once; after each write it lets lines gather for 10 ms before it looks again, so
+ * under load a line waits at most about 10 ms and many lines share one {@code write} system call and one
  * wake-up instead of taking one each.
  *
  * <p>Why: {@code refund sandbox} logs one line per request, and logback's {@code ConsoleAppender} writes and
@@ -30,8 +32,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
-  /** After a write, how long the writer lets lines gather before it looks again: 1 ms. */
-  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /**
+   * After a write, how long the writer lets lines gather before it looks again: 10 ms. Under load the writer wakes
+   * and writes 100 times a second instead of 1 000 (with 1 ms it took 4-5 % of the sandbox's CPU at 25 000 requests
+   * a second, BENCHMARKS.md, issue #16); a person reading the log does not see 10 ms.
+   */
+  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   /** Lines written in one call at most (about 64 KiB of ~130-byte lines). */
   private static final int BATCH_BYTES = 64 * 1024;
@@ -44,6 +50,8 @@ public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILo
   private volatile boolean stopping;
   private Thread writer;
   private Thread shutdownHook;
+  private final AtomicInteger droppedWhileStopped = new AtomicInteger();
+  private final AtomicInteger failures = new AtomicInteger();
 
   public void setEncoder(Encoder<ILoggingEvent> encoder) {
     this.encoder = encoder;
@@ -95,6 +103,34 @@ public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILo
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException alreadyStopping) {
         // the JVM is stopping: the hook runs (and finds the appender stopped)
+      }
+    }
+  }
+
+  /**
+   * Logback's {@code UnsynchronizedAppenderBase.doAppend} without its re-entrance guard, a {@code ThreadLocal} set
+   * and cleared around every line: the request log runs this once per request on the I/O threads, and the guard's
+   * {@code ThreadLocal} traffic was about 4 % of the sandbox's CPU samples while it served (BENCHMARKS.md, issue #16).
+   * The guard stops an appender that logs through logback from calling itself; nothing this appender or its encoder
+   * does logs through logback, so it cannot re-enter. As logback's: a stopped appender drops the line (and says so
+   * a few times as status), filters apply, and a failure becomes a status message, never the caller's exception.
+   */
+  @Override
+  public void doAppend(ILoggingEvent event) {
+    if (!isStarted()) {
+      if (droppedWhileStopped.getAndIncrement() < 3) {
+        addWarn("appender [" + name + "] is not started; a line was dropped");
+      }
+      return;
+    }
+    if (getFilterChainDecision(event) == FilterReply.DENY) {
+      return;
+    }
+    try {
+      append(event);
+    } catch (RuntimeException e) {
+      if (failures.getAndIncrement() < 3) {
+        addError("appender [" + name + "] failed to append", e);
       }
     }
   }

@@ -143,7 +143,9 @@ public final class RequestCodec {
 
   /** Reads Transaction Inquiry from the path's tid and the raw query string. */
   public Validation<Seq<Violation>, AgentCall> decodeInquiry(String tid, String rawQuery) {
-    Map<String, String> query = new HashMap<>();
+    // The first value of each of the two names the inquiry reads; other pairs are skipped without being decoded.
+    String initiatorId = null;
+    String userCode = null;
     if (rawQuery != null && !rawQuery.isEmpty()) {
       int start = 0;
       while (start <= rawQuery.length()) {
@@ -152,12 +154,18 @@ public final class RequestCodec {
           end = rawQuery.length();
         }
         if (end > start) { // an empty pair (as in "a=1&&b=2") names nothing
-          String pair = rawQuery.substring(start, end);
-          int eq = pair.indexOf('=');
-          String name = eq < 0 ? pair : pair.substring(0, eq);
-          String value = eq < 0 ? "" : pair.substring(eq + 1);
+          int eq = rawQuery.indexOf('=', start);
+          int nameEnd = eq < 0 || eq > end ? end : eq;
+          String value = nameEnd == end ? "" : rawQuery.substring(nameEnd + 1, end);
           try {
-            query.putIfAbsent(formDecode(name), formDecode(value));
+            String name = formDecode(rawQuery.substring(start, nameEnd));
+            if (initiatorId == null && name.equals("initiator_id")) {
+              initiatorId = formDecode(value);
+            } else if (userCode == null && name.equals("user_code")) {
+              userCode = formDecode(value);
+            } else {
+              formDecode(value); // still refused when it is not valid percent-encoding, as before
+            }
           } catch (IllegalArgumentException e) {
             return Validation.invalid(List.of(new Violation("query", "is not valid percent-encoding")));
           }
@@ -167,8 +175,8 @@ public final class RequestCodec {
     }
     return Validation.combine(
             TransactionId.parse(tid),
-            InitiatorId.parse(query.get("initiator_id")),
-            UserCode.parse(query.get("user_code")))
+            InitiatorId.parse(initiatorId),
+            UserCode.parse(userCode))
         .ap((t, i, u) -> new AgentCall(new Agent(i, u), t))
         .mapError(RequestCodec::flatten);
   }

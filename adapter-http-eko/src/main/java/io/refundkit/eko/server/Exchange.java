@@ -201,7 +201,7 @@ final class Exchange implements AsyncServerExchangeHandler {
     }
     if (wire.kind() == WireFault.Kind.LOSE_ANSWER || wire.kind() == WireFault.Kind.RESET_BEFORE) {
       if (connection != null) {
-        handler.log(request.getMethod(), request.getPath(), 0, started, outcome);
+        handler.log(request.getMethod(), request.getPath(), 0, started, outcome, answer.route());
         connection.close(CloseMode.IMMEDIATE);
         return;
       }
@@ -222,7 +222,7 @@ final class Exchange implements AsyncServerExchangeHandler {
     body = producer;
     // Logged before the answer leaves: a client that sends its next request on reading this answer finds this one
     // already in the request log, so the log's order is the order a sequential client made its requests in.
-    handler.log(request.getMethod(), request.getPath(), answer.http(), started, outcome);
+    handler.log(request.getMethod(), request.getPath(), answer.http(), started, outcome, answer.route());
     try {
       responseChannel.sendResponse(response, producer, context);
     } catch (HttpException | IOException | RuntimeException gone) {

@@ -40,8 +40,6 @@ final class ExchangeHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EkoServer.class);
   private static final Endpoint[] ENDPOINTS = Endpoint.values();
-  /** A method the log may print as sent (compiled once: String.matches compiles its pattern on every call). */
-  private static final java.util.regex.Pattern SAFE_METHOD = java.util.regex.Pattern.compile("[A-Z]{1,10}");
 
   private final RefundGateway gateway;
   private final String basePath;
@@ -94,8 +92,15 @@ final class ExchangeHandler {
   /** What to send back, and a label for the log line; {@code wire} says how it goes on the wire. */
   record Answer(
       int http, byte[] body, String outcome, Option<String> allow, String contentType, Map<String, String> headers,
-      WireFault wire) {
+      WireFault wire, Route route) {
     static final String JSON = "application/json";
+
+    /** An answer to no route of Eko's API (or not yet known to be one). */
+    Answer(
+        int http, byte[] body, String outcome, Option<String> allow, String contentType, Map<String, String> headers,
+        WireFault wire) {
+      this(http, body, outcome, allow, contentType, headers, wire, null);
+    }
 
     Answer(int http, byte[] body, String outcome) {
       this(http, body, outcome, Option.none());
@@ -106,12 +111,17 @@ final class ExchangeHandler {
     }
 
     Answer sentOnTime() {
-      return new Answer(http, body, outcome, allow, contentType, headers, WireFault.none());
+      return new Answer(http, body, outcome, allow, contentType, headers, WireFault.none(), route);
+    }
+
+    /** This answer, known to answer {@code route} (which the request log then need not work out again). */
+    Answer to(Route route) {
+      return new Answer(http, body, outcome, allow, contentType, headers, wire, route);
     }
   }
 
   /** A route that matched: the operation and the raw tid path segment. */
-  private record Route(Endpoint operation, String tid) {}
+  record Route(Endpoint operation, String tid) {}
 
   /**
    * The answer to {@code request} with its complete {@code body}, from a client on a loopback address or not. Never
@@ -134,7 +144,9 @@ final class ExchangeHandler {
             : new Answer(405, failure(405, "method not allowed; use GET"), "http_405", Option.some("GET"));
       }
       Option<Route> route = route(path);
-      return route.isEmpty() ? httpError(404, "no such endpoint") : answer(request, route.get(), query, body);
+      return route.isEmpty()
+          ? httpError(404, "no such endpoint")
+          : answer(request, route.get(), query, body).to(route.get());
     } catch (Exception e) {
       // Never an HTML page, never a stack trace: the gateway's failure is the server's 500 envelope.
       LOG.warn("eko-server request failed with {}", e.getClass().getName());
@@ -172,16 +184,30 @@ final class ExchangeHandler {
    * The served-request listener, if any, hears of every request but those of the extra routes.
    */
   void log(String method, String target, int http, long startedNanos, String outcome) {
+    log(method, target, http, startedNanos, outcome, null);
+  }
+
+  /** As {@link #log(String, String, int, long, String)}, for a request whose route is known (null: not known). */
+  void log(String method, String target, int http, long startedNanos, String outcome, Route known) {
     java.util.function.Consumer<ServedRequest> listener = hooks.onServed();
     if (LOG.isDebugEnabled() || listener != null) {
       String path = logPath(target);
+      String safeMethod = safeMethod(method);
       long latency = (System.nanoTime() - startedNanos) / 1_000_000;
-      LOG.debug(
-          "eko-server {} {} http={} latency_ms={} outcome={}",
-          safeMethod(method), path, http > 0 ? (Object) http : "-", latency, outcome);
+      if (LOG.isDebugEnabled()) {
+        // "eko-server {method} {path} http={status or -} latency_ms={ms} outcome={outcome}", made here in one pass
+        StringBuilder line = new StringBuilder(64 + path.length() + outcome.length())
+            .append("eko-server ").append(safeMethod).append(' ').append(path).append(" http=");
+        if (http > 0) {
+          line.append(http);
+        } else {
+          line.append('-');
+        }
+        LOG.debug(line.append(" latency_ms=").append(latency).append(" outcome=").append(outcome).toString());
+      }
       if (listener != null && !"extra_route".equals(outcome)) {
-        Option<Route> route = route(path);
-        listener.accept(new ServedRequest(safeMethod(method), path, route.map(r -> label(r.operation())),
+        Option<Route> route = known != null && !path.equals("-") ? Option.some(known) : route(path);
+        listener.accept(new ServedRequest(safeMethod, path, route.map(r -> label(r.operation())),
             route.map(Route::tid), Math.max(http, 0), outcome, latency));
       }
     }
@@ -372,8 +398,7 @@ final class ExchangeHandler {
   }
 
   private Option<Route> route(String path) {
-    String prefix = basePath + "/";
-    if (!path.startsWith(prefix)) {
+    if (!path.startsWith(basePath) || path.length() <= basePath.length() || path.charAt(basePath.length()) != '/') {
       return Option.none();
     }
     String rest = path.substring(basePath.length());
@@ -399,7 +424,17 @@ final class ExchangeHandler {
     return mime.equals("application/json");
   }
 
+  /** The method as sent when it is 1 to 10 capital letters (every method a client means), else "?". */
   private static String safeMethod(String method) {
-    return method != null && SAFE_METHOD.matcher(method).matches() ? method : "?";
+    if (method == null || method.isEmpty() || method.length() > 10) {
+      return "?";
+    }
+    for (int i = 0; i < method.length(); i++) {
+      char c = method.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return "?";
+      }
+    }
+    return method;
   }
 }

@@ -126,6 +126,25 @@ public final class LoadClientMain {
     return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
   }
 
+  /**
+   * The user and system CPU time process {@code pid} has used so far, in nanoseconds, from {@code /proc/PID/stat}
+   * (Linux; clock ticks of 10 ms, fine over rounds of seconds); {0, 0} where it cannot be read.
+   */
+  static long[] userAndSystemNanos(Long pid) {
+    if (pid == null) {
+      return new long[2];
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      // fields after the command name (which may hold spaces, and ends with the last ')'): state is field 3
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long tickNanos = 10_000_000L; // USER_HZ is 100 on every Linux the bench runs on
+      return new long[] {Long.parseLong(f[11]) * tickNanos, Long.parseLong(f[12]) * tickNanos};
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[2];
+    }
+  }
+
   public static void main(String[] argv) throws Exception {
     Args args;
     try {
@@ -161,14 +180,22 @@ public final class LoadClientMain {
       }
       LoadDriver.Result[] totals = new LoadDriver.Result[names.size()];
       long[] cpuNanos = new long[names.size()];
+      long[][] userSys = new long[names.size()][2];
+      long[] clientNanos = new long[names.size()];
       List<List<Double>> perRound = new ArrayList<>();
       names.forEach(n -> perRound.add(new ArrayList<>()));
       for (int round = 0; round < args.rounds(); round++) {
         for (int k = 0; k < names.size(); k++) {
           int i = (round + k) % names.size();
           long cpuBefore = cpuNanos(args.pids().get(names.get(i)));
+          long[] usBefore = userAndSystemNanos(args.pids().get(names.get(i)));
+          long clientBefore = cpuNanos(ProcessHandle.current().pid());
           LoadDriver.Result r = LoadDriver.run(names.get(i), args.concurrency(), args.round(), clients.get(i)::call);
           cpuNanos[i] += cpuNanos(args.pids().get(names.get(i))) - cpuBefore;
+          clientNanos[i] += cpuNanos(ProcessHandle.current().pid()) - clientBefore;
+          long[] usAfter = userAndSystemNanos(args.pids().get(names.get(i)));
+          userSys[i][0] += usAfter[0] - usBefore[0];
+          userSys[i][1] += usAfter[1] - usBefore[1];
           totals[i] = totals[i] == null ? r : totals[i].plus(r);
           perRound.get(i).add(Math.round(r.rps() * 10) / 10.0);
           System.out.printf(Locale.ROOT, "load-client: round %d %-8s %8.0f rps p50 %.3f p99 %.3f ms errors %d%n",
@@ -186,8 +213,13 @@ public final class LoadClientMain {
         t.put("errors", r.errors());
         t.put("first_error", r.firstError());
         t.put("rounds_rps", perRound.get(i));
+        t.put("client_cpu_us_per_request", Math.round(clientNanos[i] / 100.0 / r.requests()) / 10.0);
         if (args.pids().containsKey(names.get(i))) {
           t.put("cpu_us_per_request", Math.round(cpuNanos[i] / 100.0 / r.requests()) / 10.0);
+          if (userSys[i][0] + userSys[i][1] > 0) {
+            t.put("cpu_user_us_per_request", Math.round(userSys[i][0] / 100.0 / r.requests()) / 10.0);
+            t.put("cpu_system_us_per_request", Math.round(userSys[i][1] / 100.0 / r.requests()) / 10.0);
+          }
         }
         out.put(names.get(i), t);
       }

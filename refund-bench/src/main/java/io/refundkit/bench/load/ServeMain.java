@@ -19,19 +19,26 @@ public final class ServeMain {
   private ServeMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2 || !(args[0].equals("trivial") || args[0].equals("wiremock"))) {
+    if (args.length != 2
+        || !(args[0].equals("trivial") || args[0].equals("trivial-async") || args[0].startsWith("wiremock"))) {
       System.err.println("usage: ServeMain trivial|wiremock canned-answer.json");
       System.exit(2);
     }
     byte[] canned = Files.readAllBytes(Path.of(args[1]));
     AutoCloseable server;
     String baseUrl;
-    if (args[0].equals("trivial")) {
+    if (args[0].equals("trivial-async")) {
+      Servers.TrivialAsync trivial = new Servers.TrivialAsync(canned);
+      server = trivial;
+      baseUrl = trivial.baseUrl();
+    } else if (args[0].equals("trivial")) {
       Servers.Trivial trivial = new Servers.Trivial(canned);
       server = trivial;
       baseUrl = trivial.baseUrl();
     } else {
-      Servers.WireMock wiremock = new Servers.WireMock(canned);
+      int journal = args[0].equals("wiremock") ? -1
+          : args[0].equals("wiremock-defaults") ? 0 : Integer.parseInt(args[0].substring("wiremock-journal-".length()));
+      Servers.WireMock wiremock = new Servers.WireMock(canned, journal);
       server = wiremock;
       baseUrl = wiremock.baseUrl();
     }

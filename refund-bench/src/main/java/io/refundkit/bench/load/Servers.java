@@ -135,6 +135,75 @@ public final class Servers {
   }
 
   /**
+   * A reference, not a target: HttpCore 5's event-driven server (the one {@link EkoServer} runs on since issue #13,
+   * configured as it is: TCP_NODELAY, 30 s idle timeout, the default I/O threads) answering {@code body} to everything
+   * on its I/O thread and doing nothing else. What the event-driven server costs by itself beside the classic one.
+   */
+  public static final class TrivialAsync implements AutoCloseable {
+    private final org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer server;
+    private final int port;
+
+    public TrivialAsync(byte[] body) {
+      ContentType json = ContentType.create("application/json");
+      server =
+          org.apache.hc.core5.http.impl.bootstrap.AsyncServerBootstrap.bootstrap()
+              .setIOReactorConfig(
+                  org.apache.hc.core5.reactor.IOReactorConfig.custom()
+                      .setSoTimeout(Timeout.of(30, TimeUnit.SECONDS))
+                      .setTcpNoDelay(true)
+                      .setSoReuseAddress(true)
+                      .build())
+              .setExceptionCallback(problem -> { })
+              .setRequestRouter((request, context) -> () -> new org.apache.hc.core5.http.nio.support.BasicServerExchangeHandler<>(
+                  new org.apache.hc.core5.http.nio.AsyncServerRequestHandler<
+                      org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void>>() {
+                    @Override
+                    public org.apache.hc.core5.http.nio.AsyncRequestConsumer<
+                        org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void>> prepare(
+                        org.apache.hc.core5.http.HttpRequest request,
+                        org.apache.hc.core5.http.EntityDetails entityDetails,
+                        org.apache.hc.core5.http.protocol.HttpContext context) {
+                      return new org.apache.hc.core5.http.nio.support.BasicRequestConsumer<>(
+                          entityDetails == null ? null
+                              : new org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer<>());
+                    }
+
+                    @Override
+                    public void handle(
+                        org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void> request,
+                        ResponseTrigger trigger,
+                        org.apache.hc.core5.http.protocol.HttpContext context)
+                        throws org.apache.hc.core5.http.HttpException, IOException {
+                      trigger.submitResponse(
+                          org.apache.hc.core5.http.nio.support.AsyncResponseBuilder.create(200)
+                              .setEntity(new org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer(body, json))
+                              .build(),
+                          context);
+                    }
+                  }))
+              .create();
+      server.start();
+      try {
+        port = ((java.net.InetSocketAddress) server.listen(
+                new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
+                org.apache.hc.core5.http.URIScheme.HTTP)
+            .get().getAddress()).getPort();
+      } catch (java.util.concurrent.ExecutionException | InterruptedException | IOException e) {
+        throw new IllegalStateException("the async server did not start listening", e);
+      }
+    }
+
+    public String baseUrl() {
+      return "http://127.0.0.1:" + port + BASE_PATH;
+    }
+
+    @Override
+    public void close() {
+      server.close(CloseMode.IMMEDIATE);
+    }
+  }
+
+  /**
    * (iii) What a Java team would pick: WireMock, stubbing the inquiry path with the same canned body. Its
    * defaults, except the request journal, which is off (left on, it keeps every request and grows without
    * bound under load) and 127.0.0.1 only.
@@ -143,7 +212,22 @@ public final class Servers {
     private final WireMockServer server;
 
     public WireMock(byte[] body) {
-      server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
+      this(body, -1);
+    }
+
+    /**
+     * @param journalEntries the request journal: -1 off, 0 WireMock's default (every request, unbounded), n the
+     *     last n requests
+     */
+    public WireMock(byte[] body, int journalEntries) {
+      com.github.tomakehurst.wiremock.core.WireMockConfiguration config =
+          options().bindAddress("127.0.0.1").dynamicPort();
+      if (journalEntries < 0) {
+        config = config.disableRequestJournal();
+      } else if (journalEntries > 0) {
+        config = config.maxRequestJournalEntries(journalEntries);
+      }
+      server = new WireMockServer(config);
       server.start();
       server.stubFor(
           get(urlPathMatching(BASE_PATH + "/tools/reference/transaction/[0-9]+"))

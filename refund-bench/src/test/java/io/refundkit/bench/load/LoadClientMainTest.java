@@ -61,6 +61,8 @@ class LoadClientMainTest {
       assertThat(s.get("errors")).as("first error: %s", s.get("first_error")).isEqualTo(0L);
       assertThat((List<?>) s.get("rounds_rps")).hasSize(1);
       assertThat((Double) s.get("cpu_us_per_request")).isPositive();
+      assertThat((Double) s.get("cpu_user_us_per_request")).as("user CPU from /proc").isPositive();
+      assertThat((Double) s.get("client_cpu_us_per_request")).isPositive();
     }
   }
 }
