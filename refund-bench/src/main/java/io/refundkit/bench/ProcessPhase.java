@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  *   <li>HttpCore 5's classic server answering the sandbox's own inquiry answer, canned ({@link ServeMain} {@code
  *       trivial}), started with the same JVM flags as the launcher uses (none);</li>
  *   <li>WireMock stubbing the inquiry route with the same body ({@link ServeMain} {@code wiremock});</li>
+ *   <li>a reference without a target: HttpCore 5's event-driven server, the one the sandbox runs on, answering the
+ *       same body on its I/O threads ({@link ServeMain} {@code trivial-async}), to show what that server costs by
+ *       itself beside the classic one;</li>
  *   <li>{@link LoadClientMain}: signed inquiries with fresh timestamps over the demo dataset's tids, 8 concurrent,
  *       a warm-up per target, then rounds rotating the targets.</li>
  * </ol>
@@ -89,11 +92,15 @@ final class ProcessPhase {
       pids.put("trivial", started.get(started.size() - 1).pid());
       String wiremock = start("wiremock", serve("wiremock", cannedFile), line -> line.startsWith("listening "));
       pids.put("wiremock", started.get(started.size() - 1).pid());
+      String trivialAsync =
+          start("trivial_async", serve("trivial-async", cannedFile), line -> line.startsWith("listening "));
+      pids.put("trivial_async", started.get(started.size() - 1).pid());
 
       Path results = out.resolve("process-load.json");
       List<String> client = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-cp", benchJar.toString(),
           LoadClientMain.class.getName(),
           "--target", "sandbox=" + sandbox, "--target", "trivial=" + trivial, "--target", "wiremock=" + wiremock,
+          "--target", "trivial_async=" + trivialAsync,
           "--tids", TIDS.stream().map(TransactionId::value).collect(Collectors.joining(",")),
           "--concurrency", Integer.toString(CONCURRENCY),
           "--warmup-ms", Long.toString(warmup.toMillis()), "--round-ms", Long.toString(round.toMillis()),
@@ -101,7 +108,7 @@ final class ProcessPhase {
       pids.forEach((name, pid) -> client.addAll(List.of("--pid", name + "=" + pid)));
       Process load = new ProcessBuilder(client).inheritIO().start();
       started.add(load);
-      if (!load.waitFor(warmup.multipliedBy(3).plus(round.multipliedBy(3L * rounds)).plusMinutes(2).toMillis(),
+      if (!load.waitFor(warmup.multipliedBy(4).plus(round.multipliedBy(4L * (rounds + 1))).plusMinutes(2).toMillis(),
           TimeUnit.MILLISECONDS) || load.exitValue() != 0) {
         throw new IllegalStateException("the load client failed or did not finish; see the output above");
       }
@@ -120,7 +127,10 @@ final class ProcessPhase {
   /** Totals, ratios of the totals, and the range of the per-round ratios (rounds are adjacent in time). */
   static Map<String, Object> figures(JsonNode results) {
     Map<String, Object> f = new LinkedHashMap<>();
-    for (String name : List.of("sandbox", "trivial", "wiremock")) {
+    for (String name : List.of("sandbox", "trivial", "wiremock", "trivial_async")) {
+      if (!results.has(name)) {
+        continue; // a results file of a run before the reference was added
+      }
       JsonNode t = results.get(name);
       f.put("process_" + name + "_rps", t.get("rps").asLong());
       f.put("process_" + name + "_p50_ms", t.get("p50_ms").asDouble());
@@ -131,7 +141,10 @@ final class ProcessPhase {
             t.has(cpu + "_us_per_request") ? t.get(cpu + "_us_per_request").asDouble() : null);
       }
     }
-    for (String other : List.of("trivial", "wiremock")) {
+    for (String other : List.of("trivial", "wiremock", "trivial_async")) {
+      if (!results.has(other)) {
+        continue;
+      }
       String key = "process_sandbox_vs_" + other + "_ratio";
       f.put(key, round3(results.at("/sandbox/rps").asDouble() / results.at("/" + other + "/rps").asDouble()));
       JsonNode s = results.at("/sandbox/rounds_rps");
@@ -157,7 +170,7 @@ final class ProcessPhase {
   private String start(String name, List<String> command, Predicate<String> banner) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(out.resolve("process-" + name + ".log").toFile());
     String tool = "";
-    if (jfr && !name.equals("wiremock")) {
+    if (jfr && (name.equals("sandbox") || name.equals("trivial"))) {
       tool = "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + out.resolve("process-" + name + ".jfr");
     }
     // Experiments only (e.g. a JVM flag tried before the launcher gets it): never set by the run script.
@@ -216,7 +229,9 @@ final class ProcessPhase {
     return String.format(Locale.ROOT,
         "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | trivial %s"
             + " rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | wiremock %s rps%n"
-            + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock %s (rounds %s-%s) | load %s -> %s",
+            + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock %s (rounds %s-%s) | load %s -> %s%n"
+            + "process  reference: HttpCore's event-driven server answering the canned body %s rps (%s µs CPU a request:"
+            + " user %s system %s); sandbox/it %s (rounds %s-%s)",
         f.get("process_sandbox_rps"), f.get("process_sandbox_p50_ms"), f.get("process_sandbox_p99_ms"),
         f.get("process_sandbox_cpu_us_per_request"), f.get("process_sandbox_cpu_user_us_per_request"),
         f.get("process_sandbox_cpu_system_us_per_request"), f.get("process_sandbox_client_cpu_us_per_request"),
@@ -228,6 +243,10 @@ final class ProcessPhase {
         f.get("process_sandbox_vs_trivial_ratio_max"),
         f.get("process_sandbox_vs_wiremock_ratio"), f.get("process_sandbox_vs_wiremock_ratio_min"),
         f.get("process_sandbox_vs_wiremock_ratio_max"),
-        f.get("process_load_average_start"), f.get("process_load_average_end"));
+        f.get("process_load_average_start"), f.get("process_load_average_end"),
+        f.get("process_trivial_async_rps"), f.get("process_trivial_async_cpu_us_per_request"),
+        f.get("process_trivial_async_cpu_user_us_per_request"), f.get("process_trivial_async_cpu_system_us_per_request"),
+        f.get("process_sandbox_vs_trivial_async_ratio"), f.get("process_sandbox_vs_trivial_async_ratio_min"),
+        f.get("process_sandbox_vs_trivial_async_ratio_max"));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +16,7 @@ import io.refundkit.domain.Money;
 import io.refundkit.domain.OtpChallenge;
 import io.refundkit.domain.RefundReceipt;
 import io.refundkit.domain.StatusReport;
+import io.refundkit.domain.TxStatus;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.math.BigDecimal;
@@ -325,8 +327,14 @@ public final class EnvelopeCodec {
 
   /** A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. */
   public byte[] encodeStatusRead(StatusReport s) {
-    String code = String.valueOf(s.status().code());
-    String desc = s.description().getOrElse(s.status().label());
+    TxStatus status = s.status();
+    // Each written twice; for a known status without a description of its own, quoted and encoded once for all.
+    SerializableString code = status.isKnown()
+        ? Names.STATUS_CODES.get(status.code())
+        : new SerializedString(String.valueOf(status.code()));
+    SerializableString desc = s.description().isDefined() || !status.isKnown()
+        ? new SerializedString(s.description().getOrElse(status.label()))
+        : Names.STATUS_LABELS.get(status.code());
     return write(g -> {
       number(g, Names.RESPONSE_STATUS_ID, -1);
       g.writeFieldName(Names.DATA);
@@ -339,8 +347,7 @@ public final class EnvelopeCodec {
       }
       g.writeEndObject();
       number(g, Names.RESPONSE_TYPE_ID, TYPE_INQUIRY);
-      g.writeFieldName(Names.MESSAGE);
-      g.writeString(Names.INQUIRY_SUCCESSFUL);
+      string(g, Names.MESSAGE, Names.INQUIRY_SUCCESSFUL);
       number(g, Names.STATUS, 0);
       string(g, Names.TX_STATUS, code);
       string(g, Names.TXSTATUS_DESC, desc);
@@ -383,6 +390,11 @@ public final class EnvelopeCodec {
     static final SerializedString MESSAGE = new SerializedString("message");
     static final SerializedString STATUS = new SerializedString("status");
     static final SerializedString INQUIRY_SUCCESSFUL = new SerializedString("Transaction inquiry successful");
+    /** Each known status's code and label, by code. */
+    static final java.util.List<SerializedString> STATUS_CODES =
+        TxStatus.KNOWN.stream().map(t -> new SerializedString(String.valueOf(t.code()))).toList();
+    static final java.util.List<SerializedString> STATUS_LABELS =
+        TxStatus.KNOWN.stream().map(t -> new SerializedString(t.label())).toList();
   }
 
   private static void number(JsonGenerator g, SerializedString name, int value) throws java.io.IOException {
@@ -391,6 +403,12 @@ public final class EnvelopeCodec {
   }
 
   private static void string(JsonGenerator g, SerializedString name, String value) throws java.io.IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void string(JsonGenerator g, SerializedString name, SerializableString value)
+      throws java.io.IOException {
     g.writeFieldName(name);
     g.writeString(value);
   }
