@@ -173,11 +173,14 @@ public final class RequestCodec {
         start = end + 1;
       }
     }
-    return Validation.combine(
-            TransactionId.parse(tid),
-            InitiatorId.parse(initiatorId),
-            UserCode.parse(userCode))
-        .ap((t, i, u) -> new AgentCall(new Agent(i, u), t))
+    Validation<Seq<Violation>, TransactionId> t = TransactionId.parse(tid);
+    Validation<Seq<Violation>, InitiatorId> i = InitiatorId.parse(initiatorId);
+    Validation<Seq<Violation>, UserCode> u = UserCode.parse(userCode);
+    if (t.isValid() && i.isValid() && u.isValid()) { // the usual case, without combining (every inquiry takes it)
+      return Validation.valid(new AgentCall(new Agent(i.get(), u.get()), t.get()));
+    }
+    return Validation.combine(t, i, u)
+        .ap((tx, initiator, user) -> new AgentCall(new Agent(initiator, user), tx))
         .mapError(RequestCodec::flatten);
   }
 
