@@ -328,13 +328,14 @@ public final class EnvelopeCodec {
   /** A successful inquiry: {@code tx_status} as a string at the top level and in {@code data}. */
   public byte[] encodeStatusRead(StatusReport s) {
     TxStatus status = s.status();
-    // Each written twice; for a known status without a description of its own, quoted and encoded once for all.
+    // Each written twice; for a known status described by its label, quoted and encoded once for all.
     SerializableString code = status.isKnown()
         ? Names.STATUS_CODES.get(status.code())
         : new SerializedString(String.valueOf(status.code()));
-    SerializableString desc = s.description().isDefined() || !status.isKnown()
-        ? new SerializedString(s.description().getOrElse(status.label()))
-        : Names.STATUS_LABELS.get(status.code());
+    String description = s.description().getOrElse(status.label());
+    SerializableString desc = status.isKnown() && description.equals(status.label())
+        ? Names.STATUS_LABELS.get(status.code())
+        : new SerializedString(description);
     return write(g -> {
       number(g, Names.RESPONSE_STATUS_ID, -1);
       g.writeFieldName(Names.DATA);

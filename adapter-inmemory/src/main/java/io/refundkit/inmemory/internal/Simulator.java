@@ -201,10 +201,7 @@ public final class Simulator {
     if (refused != null) {
       return journaled(logCall, now, Operation.INQUIRE, tid, rejected(refused));
     }
-    Transaction tx;
-    synchronized (record) {
-      tx = record.tx;
-    }
+    Transaction tx = record.tx; // volatile: the newest transaction, without the refund's monitor
     StatusRead outcome =
         new StatusRead(
             new StatusReport(tid, tx.status(), Option.some(tx.status().label()), Option.some(tx.amount())),

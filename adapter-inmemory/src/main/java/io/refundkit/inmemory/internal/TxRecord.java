@@ -17,9 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The simulator's state of one transaction: the transaction, its owner and the owner's wallet, the SMS sent for
  * it, and its newest OTP. Every read and change of the mutable fields happens while holding this object's monitor:
- * that is the per-tid lock that makes a refund apply exactly once. The exception is the tid's SMS, appended holding
+ * that is the per-tid lock that makes a refund apply exactly once. Two exceptions: the tid's SMS, appended holding
  * the monitor and read without it (the outbox's per-tid index): a {@link CopyOnWriteArrayList}, as a tid gets an SMS
- * or two and is read at least as often.
+ * or two and is read at least as often; and {@link #tx}, changed holding the monitor but volatile, so that an inquiry
+ * reads the (immutable) transaction without taking the monitor that concurrent inquiries of one tid would otherwise
+ * queue on.
  *
  * <p>The newest OTP is kept inline (only it is ever checked, so a new one overwrites it): its digits, when it was
  * issued, the wrong attempts made with it and whether it was used. Its number is {@link #issues}. Its
@@ -35,7 +37,8 @@ final class TxRecord {
   final String customerMobile;
   /** {@link Derivation#tidHash} of this tid under the simulator's seed. */
   final long tidHash;
-  Transaction tx;
+  /** Changed only holding this object's monitor; read without it by inquiries. */
+  volatile Transaction tx;
   /** How many OTPs were issued for this tid; the newest is number {@code issues}. */
   int issues;
   /** The newest OTP while the transaction can still be refunded with one; null before the first and after a refund. */

@@ -3,7 +3,6 @@ package io.refundkit.sandbox.internal;
 import io.refundkit.eko.server.ServedRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,7 +27,7 @@ public final class RequestLog implements Consumer<ServedRequest> {
   }
 
   private final Clock clock;
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>(KEPT);
+  private final Ring<Entry> entries = new Ring<>(KEPT);
 
   public RequestLog(Clock clock) {
     this.clock = clock;
@@ -36,25 +35,15 @@ public final class RequestLog implements Consumer<ServedRequest> {
 
   @Override
   public void accept(ServedRequest request) {
-    Entry entry = new Entry(clock.instant(), request);
-    synchronized (entries) {
-      if (entries.size() == KEPT) {
-        entries.removeFirst();
-      }
-      entries.addLast(entry);
-    }
+    entries.add(new Entry(clock.instant(), request));
   }
 
   /** The requests kept, oldest first. */
   public List<Entry> entries() {
-    synchronized (entries) {
-      return List.copyOf(entries);
-    }
+    return entries.snapshot();
   }
 
   public void clear() {
-    synchronized (entries) {
-      entries.clear();
-    }
+    entries.clear();
   }
 }
