@@ -37,8 +37,8 @@ public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILo
 
   /**
    * After a write, how long the writer lets lines gather before it looks again: 10 ms. Under load the writer wakes
-   * and writes 100 times a second instead of 1 000 (with 1 ms it took 4-5 % of the sandbox's CPU at 25 000 requests
-   * a second, BENCHMARKS.md, issue #16); a person reading the log does not see 10 ms.
+   * and writes 100 times a second instead of 1 000 (with 1 ms it took about 4 % of the sandbox's CPU at 20 000
+   * requests a second, BENCHMARKS.md, issue #16); a person reading the log does not see 10 ms.
    */
   private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
