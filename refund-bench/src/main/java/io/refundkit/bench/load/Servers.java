@@ -18,16 +18,35 @@ import io.refundkit.testkit.EkoUat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.ExceptionListener;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.impl.bootstrap.AsyncServerBootstrap;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.nio.AsyncRequestConsumer;
+import org.apache.hc.core5.http.nio.AsyncServerRequestHandler;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.AsyncResponseBuilder;
+import org.apache.hc.core5.http.nio.support.BasicRequestConsumer;
+import org.apache.hc.core5.http.nio.support.BasicServerExchangeHandler;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -140,56 +159,46 @@ public final class Servers {
    * on its I/O thread and doing nothing else. What the event-driven server costs by itself beside the classic one.
    */
   public static final class TrivialAsync implements AutoCloseable {
-    private final org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer server;
+    private final HttpAsyncServer server;
     private final int port;
 
     public TrivialAsync(byte[] body) {
       ContentType json = ContentType.create("application/json");
+      AsyncServerRequestHandler<Message<HttpRequest, Void>> canned =
+          new AsyncServerRequestHandler<>() {
+            @Override
+            public AsyncRequestConsumer<Message<HttpRequest, Void>> prepare(
+                HttpRequest request, EntityDetails entityDetails, HttpContext context) {
+              return new BasicRequestConsumer<>(entityDetails == null ? null : new DiscardingEntityConsumer<>());
+            }
+
+            @Override
+            public void handle(Message<HttpRequest, Void> request, ResponseTrigger trigger, HttpContext context)
+                throws HttpException, IOException {
+              trigger.submitResponse(
+                  AsyncResponseBuilder.create(200).setEntity(new BasicAsyncEntityProducer(body, json)).build(),
+                  context);
+            }
+          };
       server =
-          org.apache.hc.core5.http.impl.bootstrap.AsyncServerBootstrap.bootstrap()
+          AsyncServerBootstrap.bootstrap()
               .setIOReactorConfig(
-                  org.apache.hc.core5.reactor.IOReactorConfig.custom()
+                  IOReactorConfig.custom()
                       .setSoTimeout(Timeout.of(30, TimeUnit.SECONDS))
                       .setTcpNoDelay(true)
                       .setSoReuseAddress(true)
                       .build())
               .setExceptionCallback(problem -> { })
-              .setRequestRouter((request, context) -> () -> new org.apache.hc.core5.http.nio.support.BasicServerExchangeHandler<>(
-                  new org.apache.hc.core5.http.nio.AsyncServerRequestHandler<
-                      org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void>>() {
-                    @Override
-                    public org.apache.hc.core5.http.nio.AsyncRequestConsumer<
-                        org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void>> prepare(
-                        org.apache.hc.core5.http.HttpRequest request,
-                        org.apache.hc.core5.http.EntityDetails entityDetails,
-                        org.apache.hc.core5.http.protocol.HttpContext context) {
-                      return new org.apache.hc.core5.http.nio.support.BasicRequestConsumer<>(
-                          entityDetails == null ? null
-                              : new org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer<>());
-                    }
-
-                    @Override
-                    public void handle(
-                        org.apache.hc.core5.http.Message<org.apache.hc.core5.http.HttpRequest, Void> request,
-                        ResponseTrigger trigger,
-                        org.apache.hc.core5.http.protocol.HttpContext context)
-                        throws org.apache.hc.core5.http.HttpException, IOException {
-                      trigger.submitResponse(
-                          org.apache.hc.core5.http.nio.support.AsyncResponseBuilder.create(200)
-                              .setEntity(new org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer(body, json))
-                              .build(),
-                          context);
-                    }
-                  }))
+              // every request to the one handler, whatever its Host header says (as EkoServer routes)
+              .setRequestRouter((request, context) -> () -> new BasicServerExchangeHandler<>(canned))
               .create();
       server.start();
       try {
-        port = ((java.net.InetSocketAddress) server.listen(
-                new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
-                org.apache.hc.core5.http.URIScheme.HTTP)
-            .get().getAddress()).getPort();
-      } catch (java.util.concurrent.ExecutionException | InterruptedException | IOException e) {
-        throw new IllegalStateException("the async server did not start listening", e);
+        ListenerEndpoint endpoint =
+            server.listen(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), URIScheme.HTTP).get();
+        port = ((InetSocketAddress) endpoint.getAddress()).getPort();
+      } catch (ExecutionException | InterruptedException | IOException e) {
+        throw new IllegalStateException("the event-driven server did not start listening", e);
       }
     }
 
