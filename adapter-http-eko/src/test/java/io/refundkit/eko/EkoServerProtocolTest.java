@@ -173,6 +173,17 @@ class EkoServerProtocolTest {
     }
 
     @Test
+    void an_inquiry_reads_the_first_value_of_each_name() throws Exception {
+      HttpResponse<String> r = send(signed("/tools/reference/transaction/" + EkoSample.TID.value()
+          + "?initiator_id=12x&user_code=" + EkoUat.USER_CODE + "&initiator_id=" + EkoUat.INITIATOR_ID).GET().build());
+
+      JsonNode e = envelope(r);
+      assertThat(e.get("status").asInt()).isEqualTo(463);
+      assertThat(e.get("invalid_params").fieldNames()).toIterable().containsExactly("initiator_id");
+      assertThat(backing.calls).isEmpty();
+    }
+
+    @Test
     void an_otp_request_without_user_code_uses_the_configured_one() throws Exception {
       backing.answer(new io.refundkit.port.OtpSent(new io.refundkit.domain.OtpChallenge(TID,
           new io.refundkit.domain.OtpRefId(TestSecrets.SERVER_OTP_REF_ID), java.time.Instant.now()), 1));

@@ -40,6 +40,19 @@ class RequestCodecTest {
   }
 
   @Test
+  void an_inquiry_query_is_read_for_its_two_names_and_refused_for_bad_percent_encoding_anywhere() {
+    RequestCodec codec = new RequestCodec();
+    String agent = "initiator%5Fid=" + EkoUat.INITIATOR_ID + "&user_code=" + EkoUat.USER_CODE;
+
+    assertThat(codec.decodeInquiry("13192443", "x=1&&" + agent + "&user_code=1").get().agent())
+        .isEqualTo(io.refundkit.domain.Agent.of(EkoUat.INITIATOR_ID, EkoUat.USER_CODE));
+    assertThat(codec.decodeInquiry("13192443", agent + "&note=%zz").getError())
+        .extracting(Violation::field).containsExactly("query");
+    assertThat(codec.decodeInquiry("1x", "user_code=" + EkoUat.USER_CODE).getError())
+        .extracting(Violation::field).containsExactlyInAnyOrder("tid", "initiator_id");
+  }
+
+  @Test
   void a_negative_or_fractional_otp_is_refused_naming_the_field() {
     assertThat(decode("-1").getError()).extracting(Violation::field).containsExactly("otp");
     assertThat(decode("12.5").getError()).extracting(Violation::field).containsExactly("otp");
