@@ -343,9 +343,7 @@ public final class EnvelopeCodec {
       string(g, Names.TID, s.tid().value());
       string(g, Names.TX_STATUS, code);
       string(g, Names.TXSTATUS_DESC, desc);
-      if (s.amount().isDefined()) {
-        string(g, Names.AMOUNT, s.amount().get().toString());
-      }
+      money(g, Names.AMOUNT, s.amount());
       g.writeEndObject();
       number(g, Names.RESPONSE_TYPE_ID, TYPE_INQUIRY);
       string(g, Names.MESSAGE, Names.INQUIRY_SUCCESSFUL);
@@ -412,6 +410,12 @@ public final class EnvelopeCodec {
       throws java.io.IOException {
     g.writeFieldName(name);
     g.writeString(value);
+  }
+
+  private static void money(JsonGenerator g, SerializedString field, Option<Money> m) throws java.io.IOException {
+    if (m.isDefined()) {
+      string(g, field, m.get().toString());
+    }
   }
 
   private static void money(JsonGenerator g, String field, Option<Money> m) throws java.io.IOException {

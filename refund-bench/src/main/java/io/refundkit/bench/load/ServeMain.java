@@ -6,23 +6,47 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A comparison server of the process phase in a JVM of its own: {@code trivial} ({@link Servers.Trivial}, HttpCore
- * 5's classic server answering a canned body) or {@code wiremock} ({@link Servers.WireMock} stubbing the inquiry
- * route with it). Prints {@code listening BASE_URL} on stdout once it accepts connections, then serves until the
+ * 5's classic server answering a canned body), {@code trivial-async} ({@link Servers.TrivialAsync}, its event-driven
+ * server doing the same) or {@code wiremock} ({@link Servers.WireMock} stubbing the inquiry route with it, journal
+ * off; {@code wiremock-defaults} and {@code wiremock-journal-N} for the journal on or bounded). Prints {@code listening BASE_URL} on stdout once it accepts connections, then serves until the
  * process is stopped (SIGTERM runs the shutdown hook that closes it).
  *
  * <pre>
- * java -cp refund-bench.jar io.refundkit.bench.load.ServeMain trivial|wiremock canned-answer.json
+ * java -cp refund-bench.jar io.refundkit.bench.load.ServeMain KIND canned-answer.json
  * </pre>
  */
 public final class ServeMain {
 
   private ServeMain() {}
 
+  /**
+   * The request journal a WireMock kind asks for ({@link Servers.WireMock#WireMock(byte[], int)}): {@code wiremock}
+   * -1 (off, the process phase's), {@code wiremock-defaults} 0 (WireMock as it ships), {@code wiremock-journal-N}
+   * N (N from 1); null for anything else.
+   */
+  static Integer wireMockJournal(String kind) {
+    if (kind.equals("wiremock")) {
+      return -1;
+    }
+    if (kind.equals("wiremock-defaults")) {
+      return 0;
+    }
+    String prefix = "wiremock-journal-";
+    if (kind.startsWith(prefix) && kind.length() > prefix.length() && kind.length() <= prefix.length() + 6
+        && kind.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      int n = Integer.parseInt(kind.substring(prefix.length()));
+      return n >= 1 ? n : null;
+    }
+    return null;
+  }
+
   public static void main(String[] args) throws Exception {
-    if (args.length != 2
-        || !(args[0].equals("trivial") || args[0].equals("trivial-async") || args[0].startsWith("wiremock"))) {
-      System.err.println("usage: ServeMain trivial|wiremock canned-answer.json");
+    Integer journal = args.length == 2 ? wireMockJournal(args[0]) : null;
+    if (args.length != 2 || !(args[0].equals("trivial") || args[0].equals("trivial-async") || journal != null)) {
+      System.err.println("usage: ServeMain trivial|trivial-async|wiremock|wiremock-defaults|wiremock-journal-N"
+          + " canned-answer.json");
       System.exit(2);
+      return;
     }
     byte[] canned = Files.readAllBytes(Path.of(args[1]));
     AutoCloseable server;
@@ -36,8 +60,6 @@ public final class ServeMain {
       server = trivial;
       baseUrl = trivial.baseUrl();
     } else {
-      int journal = args[0].equals("wiremock") ? -1
-          : args[0].equals("wiremock-defaults") ? 0 : Integer.parseInt(args[0].substring("wiremock-journal-".length()));
       Servers.WireMock wiremock = new Servers.WireMock(canned, journal);
       server = wiremock;
       baseUrl = wiremock.baseUrl();

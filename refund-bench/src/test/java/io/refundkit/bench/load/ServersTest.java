@@ -42,6 +42,17 @@ class ServersTest {
         }));
   }
 
+  @org.junit.jupiter.api.Test
+  void serve_main_reads_each_wiremock_kind_and_refuses_a_malformed_one() {
+    assertThat(ServeMain.wireMockJournal("wiremock")).isEqualTo(-1);
+    assertThat(ServeMain.wireMockJournal("wiremock-defaults")).isEqualTo(0);
+    assertThat(ServeMain.wireMockJournal("wiremock-journal-200")).isEqualTo(200);
+    for (String bad : new String[] {"wiremock-journal-", "wiremock-journal-0", "wiremock-journal-x1",
+        "wiremock-journal-99999999999", "wiremock-foo", "trivial"}) {
+      assertThat(ServeMain.wireMockJournal(bad)).as(bad).isNull();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
   void answers_an_inquiry_with_the_canned_body(String name, Function<byte[], Started> start) throws Exception {

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The last {@code capacity} values added, oldest first, without a lock: an adder takes the next sequence number and
  * writes its slot, so the sandbox's I/O threads never wait for each other to note a request (a lock here, taken by
  * every request, made the threads park on each other under load: BENCHMARKS.md, issue #16). A value is visible to
- * {@link #snapshot} once its {@link #add} has returned; a snapshot taken while adds run may miss the ones still
- * writing, never shows a value twice or out of order.
+ * {@link #snapshot} once its {@link #add} has returned; a snapshot taken while adds run may miss values still being
+ * written or overwritten while it reads, and never shows a value twice or out of order. It reserves its
+ * {@code capacity} slots up front: one ring for the whole server, not one per transaction.
  */
 final class Ring<T> {
 

@@ -24,6 +24,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,7 +51,11 @@ public final class SandboxState implements RefundGateway, WireFaults {
   private static final class Generation {
     final InMemoryEko eko;
     final ConcurrentHashMap<String, Instant> createdAt = new ConcurrentHashMap<>();
-    final ConcurrentHashMap<String, Ring<Event>> history = new ConcurrentHashMap<>();
+    /**
+     * Each transaction's history under its own lock: an {@code ArrayDeque} that grows as events come, where a
+     * lock-free {@link Ring} would reserve {@link #HISTORY_KEPT} slots for every scenario tid ever used.
+     */
+    final ConcurrentHashMap<String, ArrayDeque<Event>> history = new ConcurrentHashMap<>();
 
     Generation(InMemoryEko eko) {
       this.eko = eko;
@@ -170,8 +175,13 @@ public final class SandboxState implements RefundGateway, WireFaults {
   }
 
   public List<Event> history(String tid) {
-    Ring<Event> events = current.get().history.get(tid);
-    return events == null ? List.of() : events.snapshot();
+    ArrayDeque<Event> events = current.get().history.get(tid);
+    if (events == null) {
+      return List.of();
+    }
+    synchronized (events) {
+      return List.copyOf(events);
+    }
   }
 
   /** The tid the next admin-created transaction without a tid gets: fresh, never starting with 99. */
@@ -229,11 +239,13 @@ public final class SandboxState implements RefundGateway, WireFaults {
   }
 
   private void record(Generation g, String tid, String event, String detail) {
-    Ring<Event> events = g.history.get(tid);
-    if (events == null) {
-      events = g.history.computeIfAbsent(tid, t -> new Ring<>(HISTORY_KEPT));
+    ArrayDeque<Event> events = g.history.computeIfAbsent(tid, t -> new ArrayDeque<>());
+    synchronized (events) {
+      if (events.size() == HISTORY_KEPT) {
+        events.removeFirst();
+      }
+      events.addLast(new Event(clock.instant(), event, detail));
     }
-    events.add(new Event(clock.instant(), event, detail));
   }
 
   // ------------------------------------------------------------------------------------------ RefundGateway
