@@ -94,6 +94,30 @@ class BatchingStderrAppenderTest {
   }
 
   @Test
+  void filters_apply_and_a_stopped_appender_drops_its_line_and_says_so() throws Exception {
+    CapturedErr err = new CapturedErr(1);
+    System.setErr(err);
+    logger.debug("before start: dropped");
+    appender.addFilter(new ch.qos.logback.core.filter.Filter<>() {
+      @Override
+      public ch.qos.logback.core.spi.FilterReply decide(ch.qos.logback.classic.spi.ILoggingEvent event) {
+        return event.getFormattedMessage().contains("denied")
+            ? ch.qos.logback.core.spi.FilterReply.DENY
+            : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+      }
+    });
+    appender.start();
+
+    logger.debug("a denied line");
+    logger.debug("a kept line");
+
+    assertThat(err.lines.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(err.text()).isEqualTo("DEBUG io.refundkit.eko.server.EkoServer - a kept line\n");
+    assertThat(context.getStatusManager().getCopyOfStatusList())
+        .anySatisfy(status -> assertThat(status.getMessage()).contains("[test] is not started"));
+  }
+
+  @Test
   void every_line_of_concurrent_loggers_is_written_whole_and_in_each_threads_order() throws Exception {
     int threads = 4;
     int perThread = 500;
