@@ -226,6 +226,57 @@ class EkoServerLimitsTest {
     }
   }
 
+  /**
+   * The server's check of the {@code Host} header (HttpCore's rules, with the last value parsed remembered): each
+   * answer as HttpCore's own check gives it, whatever values came before.
+   */
+  @Nested
+  class Host_headers {
+
+    /** A signed inquiry whose head has {@code hostLines} (each ending in CRLF) in place of the Host line. */
+    String inquiryWith(String version, String hostLines) {
+      return inquiry("").replace(" HTTP/1.1\r\nHost: 127.0.0.1\r\n", " " + version + "\r\n" + hostLines);
+    }
+
+    @Test
+    void an_http_1_1_request_without_host_is_400_and_the_gateway_is_not_called() throws Exception {
+      EkoServer server = start(b -> b);
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", "")).status()).isEqualTo(400);
+      assertThat(backing.calls).isEmpty();
+    }
+
+    @Test
+    void two_host_headers_are_400() throws Exception {
+      EkoServer server = start(b -> b);
+      String twice = "Host: 127.0.0.1\r\nHost: 127.0.0.1\r\n";
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", twice)).status()).isEqualTo(400);
+      assertThat(backing.calls).isEmpty();
+    }
+
+    @Test
+    void a_bad_host_is_400_after_good_ones_and_a_good_one_after_it_is_served() throws Exception {
+      EkoServer server = start(b -> b);
+      String good = "Host: 127.0.0.1:" + server.port() + "\r\n";
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", good)).status()).isEqualTo(200);
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", good)).status()).isEqualTo(200);
+      for (String bad : List.of("127.0.0.1:port", "127.0.0.1:" + server.port() + "x", "a b")) {
+        assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", "Host: " + bad + "\r\n")).status())
+            .as(bad).isEqualTo(400);
+      }
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", good)).status()).isEqualTo(200);
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.1", "Host: localhost\r\n")).status())
+          .isEqualTo(200);
+      assertThat(backing.calls).hasSize(4);
+    }
+
+    @Test
+    void an_http_1_0_request_without_host_is_served() throws Exception {
+      EkoServer server = start(b -> b);
+      assertThat(exchange(connect(server), inquiryWith("HTTP/1.0", "")).status()).isEqualTo(200);
+      assertThat(backing.calls).hasSize(1);
+    }
+  }
+
   static Answer exchangeUnchecked(Socket s, String request) {
     try {
       return exchange(s, request);

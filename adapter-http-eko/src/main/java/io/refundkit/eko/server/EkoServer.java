@@ -554,12 +554,13 @@ public final class EkoServer implements AutoCloseable {
       int maxHead = maxHeaderBytes;
       ServerHttp1StreamDuplexerFactory duplexers =
           new ServerHttp1StreamDuplexerFactory(
-              HttpProcessors.server(),
+              // HttpCore's server protocol, with the Host header's check remembering the value it last parsed
+              HttpProcessors.customServer(null).addFirst(new HostCheck()).build(),
               (request, context) -> new Exchange(handler, workers, maxBody, Connections.current(), idle),
               http1,
               CharCodingConfig.DEFAULT,
               DefaultConnectionReuseStrategy.INSTANCE,
-              () -> new HeadParser(http1, maxHead),
+              () -> new HeadParser(http1, maxHead, OriginFormRequests.INSTANCE),
               new DefaultHttpResponseWriterFactory(http1),
               connections,
               problem -> {});

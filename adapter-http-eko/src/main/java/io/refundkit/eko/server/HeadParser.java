@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpRequestFactory;
 import org.apache.hc.core5.http.RequestHeaderFieldsTooLargeException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.nio.DefaultHttpRequestParserFactory;
@@ -20,7 +21,8 @@ import org.apache.hc.core5.http.nio.SessionInputBuffer;
  *
  * <p>Why end of stream means "cut off": HttpCore parses every head in the read that brought its last byte, so when
  * it calls with {@code endOfStream} set (a read that returned end of stream, no new bytes), a head still in the
- * buffer is one whose blank line never came. One instance per connection (HttpCore creates it so).
+ * buffer is one whose blank line never came. One instance per connection (HttpCore creates it so). Requests are
+ * made by the given factory ({@link OriginFormRequests} on the server).
  */
 final class HeadParser implements NHttpMessageParser<HttpRequest> {
 
@@ -28,8 +30,8 @@ final class HeadParser implements NHttpMessageParser<HttpRequest> {
   private final int maxHeadBytes;
   private int consumed;
 
-  HeadParser(Http1Config config, int maxHeadBytes) {
-    this.delegate = new DefaultHttpRequestParserFactory(config).create();
+  HeadParser(Http1Config config, int maxHeadBytes, HttpRequestFactory<HttpRequest> requests) {
+    this.delegate = new DefaultHttpRequestParserFactory(config, requests, null).create();
     this.maxHeadBytes = maxHeadBytes;
   }
 
