@@ -25,13 +25,16 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Issue #16: the sandbox as users run it. Three server processes and a load client in a fourth:
+ * Issue #16: the sandbox as users run it. Five server processes and a load client in a sixth:
  * <ol>
  *   <li>the sandbox started through the {@code ./refund} launcher, as a user starts it ({@code refund sandbox
  *       --port 0 --auth lenient}), its request log on as it ships (stderr, into {@code process-sandbox.log});</li>
  *   <li>HttpCore 5's classic server answering the sandbox's own inquiry answer, canned ({@link ServeMain} {@code
  *       trivial}), started with the same JVM flags as the launcher uses (none);</li>
- *   <li>WireMock stubbing the inquiry route with the same body ({@link ServeMain} {@code wiremock});</li>
+ *   <li>WireMock stubbing the inquiry route with the same body, twice: as it ships, its request journal on
+ *       ({@link ServeMain} {@code wiremock-defaults}, named {@code wiremock_shipped}: what a team runs when it
+ *       picks WireMock), and with the journal off ({@code wiremock}: WireMock's best case, the stricter
+ *       comparison);</li>
  *   <li>a reference without a target: HttpCore 5's event-driven server, the one the sandbox runs on, answering the
  *       same body on its I/O threads ({@link ServeMain} {@code trivial-async}), to show what that server costs by
  *       itself beside the classic one;</li>
@@ -92,6 +95,9 @@ final class ProcessPhase {
       pids.put("trivial", started.get(started.size() - 1).pid());
       String wiremock = start("wiremock", serve("wiremock", cannedFile), line -> line.startsWith("listening "));
       pids.put("wiremock", started.get(started.size() - 1).pid());
+      String wiremockShipped =
+          start("wiremock_shipped", serve("wiremock-defaults", cannedFile), line -> line.startsWith("listening "));
+      pids.put("wiremock_shipped", started.get(started.size() - 1).pid());
       String trivialAsync =
           start("trivial_async", serve("trivial-async", cannedFile), line -> line.startsWith("listening "));
       pids.put("trivial_async", started.get(started.size() - 1).pid());
@@ -100,7 +106,7 @@ final class ProcessPhase {
       List<String> client = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-cp", benchJar.toString(),
           LoadClientMain.class.getName(),
           "--target", "sandbox=" + sandbox, "--target", "trivial=" + trivial, "--target", "wiremock=" + wiremock,
-          "--target", "trivial_async=" + trivialAsync,
+          "--target", "trivial_async=" + trivialAsync, "--target", "wiremock_shipped=" + wiremockShipped,
           "--tids", TIDS.stream().map(TransactionId::value).collect(Collectors.joining(",")),
           "--concurrency", Integer.toString(CONCURRENCY),
           "--warmup-ms", Long.toString(warmup.toMillis()), "--round-ms", Long.toString(round.toMillis()),
@@ -108,7 +114,7 @@ final class ProcessPhase {
       pids.forEach((name, pid) -> client.addAll(List.of("--pid", name + "=" + pid)));
       Process load = new ProcessBuilder(client).inheritIO().start();
       started.add(load);
-      if (!load.waitFor(warmup.multipliedBy(4).plus(round.multipliedBy(4L * (rounds + 1))).plusMinutes(2).toMillis(),
+      if (!load.waitFor(warmup.multipliedBy(5).plus(round.multipliedBy(5L * (rounds + 1))).plusMinutes(2).toMillis(),
           TimeUnit.MILLISECONDS) || load.exitValue() != 0) {
         throw new IllegalStateException("the load client failed or did not finish; see the output above");
       }
@@ -127,9 +133,9 @@ final class ProcessPhase {
   /** Totals, ratios of the totals, and the range of the per-round ratios (rounds are adjacent in time). */
   static Map<String, Object> figures(JsonNode results) {
     Map<String, Object> f = new LinkedHashMap<>();
-    for (String name : List.of("sandbox", "trivial", "wiremock", "trivial_async")) {
+    for (String name : List.of("sandbox", "trivial", "wiremock", "trivial_async", "wiremock_shipped")) {
       if (!results.has(name)) {
-        continue; // a results file of a run before the reference was added
+        continue; // a results file of a run before that server was added
       }
       JsonNode t = results.get(name);
       f.put("process_" + name + "_rps", t.get("rps").asLong());
@@ -141,7 +147,7 @@ final class ProcessPhase {
             t.has(cpu + "_us_per_request") ? t.get(cpu + "_us_per_request").asDouble() : null);
       }
     }
-    for (String other : List.of("trivial", "wiremock", "trivial_async")) {
+    for (String other : List.of("trivial", "wiremock", "trivial_async", "wiremock_shipped")) {
       if (!results.has(other)) {
         continue;
       }
@@ -228,8 +234,10 @@ final class ProcessPhase {
   static String describe(Map<String, Object> f) {
     return String.format(Locale.ROOT,
         "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | trivial %s"
-            + " rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | wiremock %s rps%n"
-            + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock %s (rounds %s-%s) | load %s -> %s%n"
+            + " rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | wiremock %s rps (as"
+            + " shipped), %s rps (journal off)%n"
+            + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock as shipped %s (rounds %s-%s), journal off"
+            + " %s (rounds %s-%s) | load %s -> %s%n"
             + "process  reference: HttpCore's event-driven server answering the canned body %s rps (%s µs CPU a request:"
             + " user %s system %s); sandbox/it %s (rounds %s-%s)",
         f.get("process_sandbox_rps"), f.get("process_sandbox_p50_ms"), f.get("process_sandbox_p99_ms"),
@@ -238,9 +246,11 @@ final class ProcessPhase {
         f.get("process_trivial_rps"), f.get("process_trivial_p50_ms"), f.get("process_trivial_p99_ms"),
         f.get("process_trivial_cpu_us_per_request"), f.get("process_trivial_cpu_user_us_per_request"),
         f.get("process_trivial_cpu_system_us_per_request"), f.get("process_trivial_client_cpu_us_per_request"),
-        f.get("process_wiremock_rps"),
+        f.get("process_wiremock_shipped_rps"), f.get("process_wiremock_rps"),
         f.get("process_sandbox_vs_trivial_ratio"), f.get("process_sandbox_vs_trivial_ratio_min"),
         f.get("process_sandbox_vs_trivial_ratio_max"),
+        f.get("process_sandbox_vs_wiremock_shipped_ratio"), f.get("process_sandbox_vs_wiremock_shipped_ratio_min"),
+        f.get("process_sandbox_vs_wiremock_shipped_ratio_max"),
         f.get("process_sandbox_vs_wiremock_ratio"), f.get("process_sandbox_vs_wiremock_ratio_min"),
         f.get("process_sandbox_vs_wiremock_ratio_max"),
         f.get("process_load_average_start"), f.get("process_load_average_end"),

@@ -29,8 +29,9 @@ public final class Summary {
           "client_p50_ms_c8", "raw_p50_ms_c8", "client_p99_ms_c8", "raw_p99_ms_c8",
           "client_p50_ms_c32", "raw_p50_ms_c32", "client_p99_ms_c32", "raw_p99_ms_c32",
           "sandbox_rps", "trivial_rps", "wiremock_rps", "sandbox_vs_trivial_ratio", "sandbox_vs_wiremock_ratio",
-          "process_sandbox_rps", "process_trivial_rps", "process_wiremock_rps",
-          "process_sandbox_vs_trivial_ratio", "process_sandbox_vs_wiremock_ratio");
+          "process_sandbox_rps", "process_trivial_rps", "process_wiremock_rps", "process_wiremock_shipped_rps",
+          "process_sandbox_vs_trivial_ratio", "process_sandbox_vs_wiremock_shipped_ratio",
+          "process_sandbox_vs_wiremock_ratio");
 
   /** One target: the figure it reads, the comparison, the bound, and whether it was met (null: not measured). */
   public record Target(String name, String rule, Boolean met) {}
