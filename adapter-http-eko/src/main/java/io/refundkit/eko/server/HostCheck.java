@@ -58,7 +58,7 @@ final class HostCheck implements HttpRequestInterceptor {
     } catch (URISyntaxException ex) {
       throw new ProtocolException(ex.getMessage(), ex);
     }
-    if (value != null && authority != null) {
+    if (authority != null) { // null for a blank value: nothing to remember
       last = new Parsed(value, authority);
     }
     return authority;

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * writes its slot, so the sandbox's I/O threads never wait for each other to note a request (a lock here, taken by
  * every request, made the threads park on each other under load: BENCHMARKS.md, issue #16). A value is visible to
  * {@link #snapshot} once its {@link #add} has returned; a snapshot taken while adds run may miss values still being
- * written or overwritten while it reads, and never shows a value twice or out of order. It reserves its
- * {@code capacity} slots up front: one ring for the whole server, not one per transaction.
+ * written or overwritten while it reads, and never shows a value twice or out of order. An adder delayed between
+ * taking its number and writing while others went a whole round drops its value, which is by then older than every
+ * value kept, rather than overwrite a newer one. It reserves its {@code capacity} slots up front: one ring for the
+ * whole server, not one per transaction.
  */
 final class Ring<T> {
 
@@ -33,8 +35,29 @@ final class Ring<T> {
   }
 
   void add(T value) {
-    long seq = next.getAndIncrement();
-    slots.set((int) (seq % capacity), new Slot<>(seq, value));
+    write(reserve(), value);
+  }
+
+  /** The next value's number ({@link #add}'s first half, apart for the test of a delayed adder). */
+  long reserve() {
+    return next.getAndIncrement();
+  }
+
+  /**
+   * Puts value number {@code seq} in its slot, unless a newer value is already there: an adder delayed between
+   * taking its number and writing (preempted, say) while others went round the ring must not overwrite a value
+   * whose add has returned; its own value is then already older than everything kept, and is dropped.
+   */
+  void write(long seq, T value) {
+    int i = (int) (seq % capacity);
+    Slot<T> mine = new Slot<>(seq, value);
+    Slot<T> current;
+    do {
+      current = slots.get(i);
+      if (current != null && current.seq() > seq) {
+        return;
+      }
+    } while (!slots.compareAndSet(i, current, mine));
   }
 
   /** The values kept, oldest first. */

@@ -72,6 +72,30 @@ class RingTest {
   }
 
   @Test
+  void an_adder_delayed_past_a_whole_round_does_not_overwrite_a_newer_value() {
+    Ring<String> ring = new Ring<>(3);
+    long delayed = ring.reserve(); // took number 0, then stalled before writing
+    ring.add("b");
+    ring.add("c");
+    ring.add("d"); // number 3: slot 0, where number 0 would go
+
+    ring.write(delayed, "a");
+
+    assertThat(ring.snapshot()).containsExactly("b", "c", "d");
+  }
+
+  @Test
+  void an_adder_delayed_less_than_a_round_still_lands_in_order() {
+    Ring<String> ring = new Ring<>(3);
+    long delayed = ring.reserve();
+    ring.add("b");
+
+    ring.write(delayed, "a");
+
+    assertThat(ring.snapshot()).containsExactly("a", "b");
+  }
+
+  @Test
   void a_ring_holds_at_least_one_value() {
     assertThatThrownBy(() -> new Ring<>(0)).hasMessageContaining("capacity");
   }
