@@ -25,21 +25,24 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Issue #16: the sandbox as users run it. Five server processes and a load client in a sixth:
+ * Issue #16: the sandbox as users run it, in two rotations of one load client each, against one sandbox process:
  * <ol>
  *   <li>the sandbox started through the {@code ./refund} launcher, as a user starts it ({@code refund sandbox
  *       --port 0 --auth lenient}), its request log on as it ships (stderr, into {@code process-sandbox.log});</li>
- *   <li>HttpCore 5's classic server answering the sandbox's own inquiry answer, canned ({@link ServeMain} {@code
- *       trivial}), started with the same JVM flags as the launcher uses (none);</li>
- *   <li>WireMock stubbing the inquiry route with the same body, twice: as it ships, its request journal on
- *       ({@link ServeMain} {@code wiremock-defaults}, named {@code wiremock_shipped}: what a team runs when it
- *       picks WireMock), and with the journal off ({@code wiremock}: WireMock's best case, the stricter
- *       comparison);</li>
- *   <li>a reference without a target: HttpCore 5's event-driven server, the one the sandbox runs on, answering the
- *       same body on its I/O threads ({@link ServeMain} {@code trivial-async}), to show what that server costs by
- *       itself beside the classic one;</li>
- *   <li>{@link LoadClientMain}: signed inquiries with fresh timestamps over the demo dataset's tids, 8 concurrent,
- *       a warm-up per target, then rounds rotating the targets.</li>
+ *   <li>rotation 1, the issue's comparison exactly (the sandbox, a trivial server and a load client, nothing else
+ *       running): HttpCore 5's classic server answering the sandbox's own inquiry answer, canned ({@link ServeMain}
+ *       {@code trivial}), started with the same JVM flags as the launcher uses (none), and stopped after it;</li>
+ *   <li>rotation 2, the others beside the same sandbox process: a reference without a target, HttpCore 5's
+ *       event-driven server, the one the sandbox runs on, answering the same body on its I/O threads ({@link
+ *       ServeMain} {@code trivial-async}), to show what that server costs by itself; and WireMock stubbing the
+ *       inquiry route with the same body, twice: as it ships, its request journal on ({@link ServeMain} {@code
+ *       wiremock-defaults}, named {@code wiremock_shipped}: what a team runs when it picks WireMock), and with the
+ *       journal off ({@code wiremock}: WireMock's best case, the stricter comparison). They are kept out of the
+ *       first rotation because the issue measures three processes, and WireMock as it ships keeps working after
+ *       its own turn (up to 0.7 s of CPU in another server's 5 s round); runs of both layouts gave the same
+ *       spread of ratios (BENCHMARKS.md, fourth pass);</li>
+ *   <li>{@link LoadClientMain} for each rotation: signed inquiries with fresh timestamps over the demo dataset's
+ *       tids, 8 concurrent, a warm-up per target, then rounds in which the targets take turns.</li>
  * </ol>
  * Each server is ready when it prints its base URL (read from its stdout, no sleep). With {@code jfr}, the sandbox
  * and the trivial server each write a JFR recording ({@code process-sandbox.jfr}, {@code process-trivial.jfr};
@@ -81,45 +84,33 @@ final class ProcessPhase {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("process_load_average_start", loadAverage());
     try {
-      Map<String, Long> pids = new LinkedHashMap<>();
-      String sandbox = start("sandbox", List.of(launcher.toString(), "sandbox", "--port", "0", "--auth", "lenient"),
+      Server sandbox = start("sandbox", List.of(launcher.toString(), "sandbox", "--port", "0", "--auth", "lenient"),
           line -> line.strip().startsWith("base URL:"));
-      pids.put("sandbox", started.get(started.size() - 1).pid());
       byte[] canned;
-      try (Clients.RawClient probe = new Clients.RawClient(sandbox, 1, TIDS.toArray(TransactionId[]::new))) {
+      try (Clients.RawClient probe = new Clients.RawClient(sandbox.url(), 1, TIDS.toArray(TransactionId[]::new))) {
         canned = probe.fetch(0);
       }
       Path cannedFile = out.resolve("process-canned-inquiry.json");
       Files.write(cannedFile, canned);
-      String trivial = start("trivial", serve("trivial", cannedFile), line -> line.startsWith("listening "));
-      pids.put("trivial", started.get(started.size() - 1).pid());
-      String wiremock = start("wiremock", serve("wiremock", cannedFile), line -> line.startsWith("listening "));
-      pids.put("wiremock", started.get(started.size() - 1).pid());
-      String wiremockShipped =
-          start("wiremock_shipped", serve("wiremock-defaults", cannedFile), line -> line.startsWith("listening "));
-      pids.put("wiremock_shipped", started.get(started.size() - 1).pid());
-      String trivialAsync =
-          start("trivial_async", serve("trivial-async", cannedFile), line -> line.startsWith("listening "));
-      pids.put("trivial_async", started.get(started.size() - 1).pid());
 
-      Path results = out.resolve("process-load.json");
-      List<String> client = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-cp", benchJar.toString(),
-          LoadClientMain.class.getName(),
-          "--target", "sandbox=" + sandbox, "--target", "trivial=" + trivial, "--target", "wiremock=" + wiremock,
-          "--target", "trivial_async=" + trivialAsync, "--target", "wiremock_shipped=" + wiremockShipped,
-          "--tids", TIDS.stream().map(TransactionId::value).collect(Collectors.joining(",")),
-          "--concurrency", Integer.toString(CONCURRENCY),
-          "--warmup-ms", Long.toString(warmup.toMillis()), "--round-ms", Long.toString(round.toMillis()),
-          "--rounds", Integer.toString(rounds), "--out", results.toString()));
-      pids.forEach((name, pid) -> client.addAll(List.of("--pid", name + "=" + pid)));
-      Process load = new ProcessBuilder(client).inheritIO().start();
-      started.add(load);
-      if (!load.waitFor(warmup.multipliedBy(5).plus(round.multipliedBy(5L * (rounds + 1))).plusMinutes(2).toMillis(),
-          TimeUnit.MILLISECONDS) || load.exitValue() != 0) {
-        throw new IllegalStateException("the load client failed or did not finish; see the output above");
-      }
+      // Rotation 1, the issue's comparison exactly: the sandbox, the trivial server and the load client, nothing else.
+      Server trivial = start("trivial", serve("trivial", cannedFile), line -> line.startsWith("listening "));
+      JsonNode limit = rotate(out.resolve("process-load.json"),
+          List.of(new Target("sandbox", sandbox), new Target("trivial", trivial)));
+      stop(trivial);
+
+      // Rotation 2, the others, against the same (warm) sandbox process: the event-driven reference, WireMock as it
+      // ships and WireMock with its journal off.
+      Server trivialAsync =
+          start("trivial_async", serve("trivial-async", cannedFile), line -> line.startsWith("listening "));
+      Server wiremockShipped =
+          start("wiremock_shipped", serve("wiremock-defaults", cannedFile), line -> line.startsWith("listening "));
+      Server wiremock = start("wiremock", serve("wiremock", cannedFile), line -> line.startsWith("listening "));
+      JsonNode others = rotate(out.resolve("process-load-others.json"),
+          List.of(new Target("sandbox", sandbox), new Target("trivial_async", trivialAsync),
+              new Target("wiremock_shipped", wiremockShipped), new Target("wiremock", wiremock)));
       figures.put("process_load_average_end", loadAverage());
-      figures.putAll(figures(new ObjectMapper().readTree(results.toFile())));
+      figures.putAll(figures(limit, others));
     } finally {
       stopAll();
     }
@@ -130,50 +121,96 @@ final class ProcessPhase {
     return figures;
   }
 
-  /** Totals, ratios of the totals, and the range of the per-round ratios (rounds are adjacent in time). */
-  static Map<String, Object> figures(JsonNode results) {
+  /**
+   * Totals, ratios of the totals, and the range of the per-round ratios (rounds are adjacent in time). The
+   * sandbox's own figures and its ratio to the trivial server come from the first rotation ({@code limit}); the
+   * other servers' figures and the sandbox's ratios to them from the second ({@code others}), where the sandbox's
+   * requests a second are also given, as {@code process_sandbox_rps_beside_others}.
+   */
+  static Map<String, Object> figures(JsonNode limit, JsonNode others) {
     Map<String, Object> f = new LinkedHashMap<>();
-    for (String name : List.of("sandbox", "trivial", "wiremock", "trivial_async", "wiremock_shipped")) {
-      if (!results.has(name)) {
-        continue; // a results file of a run before that server was added
-      }
-      JsonNode t = results.get(name);
-      f.put("process_" + name + "_rps", t.get("rps").asLong());
-      f.put("process_" + name + "_p50_ms", t.get("p50_ms").asDouble());
-      f.put("process_" + name + "_p99_ms", t.get("p99_ms").asDouble());
-      f.put("process_" + name + "_errors", t.get("errors").asLong());
-      for (String cpu : List.of("cpu", "cpu_user", "cpu_system", "client_cpu")) {
-        f.put("process_" + name + "_" + cpu + "_us_per_request",
-            t.has(cpu + "_us_per_request") ? t.get(cpu + "_us_per_request").asDouble() : null);
-      }
+    for (String name : List.of("sandbox", "trivial")) {
+      target(f, name, limit.get(name));
     }
-    for (String other : List.of("trivial", "wiremock", "trivial_async", "wiremock_shipped")) {
-      if (!results.has(other)) {
-        continue;
-      }
-      String key = "process_sandbox_vs_" + other + "_ratio";
-      f.put(key, round3(results.at("/sandbox/rps").asDouble() / results.at("/" + other + "/rps").asDouble()));
-      JsonNode s = results.at("/sandbox/rounds_rps");
-      JsonNode o = results.at("/" + other + "/rounds_rps");
-      double min = Double.MAX_VALUE;
-      double max = 0;
-      for (int i = 0; i < Math.min(s.size(), o.size()); i++) {
-        double ratio = s.get(i).asDouble() / o.get(i).asDouble();
-        min = Math.min(min, ratio);
-        max = Math.max(max, ratio);
-      }
-      f.put(key + "_min", round3(min));
-      f.put(key + "_max", round3(max));
+    for (String name : List.of("wiremock", "trivial_async", "wiremock_shipped")) {
+      target(f, name, others.get(name));
     }
+    f.put("process_sandbox_rps_beside_others", others.at("/sandbox/rps").asLong());
+    ratio(f, limit, "trivial");
+    ratio(f, others, "wiremock");
+    ratio(f, others, "trivial_async");
+    ratio(f, others, "wiremock_shipped");
     return f;
+  }
+
+  private static void target(Map<String, Object> f, String name, JsonNode t) {
+    f.put("process_" + name + "_rps", t.get("rps").asLong());
+    f.put("process_" + name + "_p50_ms", t.get("p50_ms").asDouble());
+    f.put("process_" + name + "_p99_ms", t.get("p99_ms").asDouble());
+    f.put("process_" + name + "_errors", t.get("errors").asLong());
+    for (String cpu : List.of("cpu", "cpu_user", "cpu_system", "client_cpu")) {
+      f.put("process_" + name + "_" + cpu + "_us_per_request",
+          t.has(cpu + "_us_per_request") ? t.get(cpu + "_us_per_request").asDouble() : null);
+    }
+  }
+
+  /** The sandbox's requests a second over {@code other}'s, both from one rotation, and the rounds' range. */
+  private static void ratio(Map<String, Object> f, JsonNode rotation, String other) {
+    String key = "process_sandbox_vs_" + other + "_ratio";
+    f.put(key, round3(rotation.at("/sandbox/rps").asDouble() / rotation.at("/" + other + "/rps").asDouble()));
+    JsonNode s = rotation.at("/sandbox/rounds_rps");
+    JsonNode o = rotation.at("/" + other + "/rounds_rps");
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (int i = 0; i < Math.min(s.size(), o.size()); i++) {
+      double ratio = s.get(i).asDouble() / o.get(i).asDouble();
+      min = Math.min(min, ratio);
+      max = Math.max(max, ratio);
+    }
+    f.put(key + "_min", round3(min));
+    f.put(key + "_max", round3(max));
+  }
+
+  private record Server(String url, Process process) {}
+
+  private record Target(String name, Server server) {}
+
+  /** One load client over {@code targets} in rotation; its results file, read back. */
+  private JsonNode rotate(Path results, List<Target> targets) throws Exception {
+    List<String> client = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-cp", benchJar.toString(),
+        LoadClientMain.class.getName(),
+        "--tids", TIDS.stream().map(TransactionId::value).collect(Collectors.joining(",")),
+        "--concurrency", Integer.toString(CONCURRENCY),
+        "--warmup-ms", Long.toString(warmup.toMillis()), "--round-ms", Long.toString(round.toMillis()),
+        "--rounds", Integer.toString(rounds), "--out", results.toString()));
+    for (Target t : targets) {
+      client.addAll(List.of("--target", t.name() + "=" + t.server().url(),
+          "--pid", t.name() + "=" + t.server().process().pid()));
+    }
+    Process load = new ProcessBuilder(client).inheritIO().start();
+    started.add(load);
+    long n = targets.size();
+    if (!load.waitFor(warmup.multipliedBy(n).plus(round.multipliedBy(n * (rounds + 1))).plusMinutes(2).toMillis(),
+        TimeUnit.MILLISECONDS) || load.exitValue() != 0) {
+      throw new IllegalStateException("the load client failed or did not finish; see the output above");
+    }
+    return new ObjectMapper().readTree(results.toFile());
+  }
+
+  /** Stops one server (SIGTERM, as {@link #stopAll}) before the next rotation, so it is not running beside it. */
+  private static void stop(Server server) throws InterruptedException {
+    server.process().destroy();
+    if (!server.process().waitFor(30, TimeUnit.SECONDS)) {
+      server.process().destroyForcibly();
+    }
   }
 
   private List<String> serve(String kind, Path canned) {
     return List.of(java(), "-cp", benchJar.toString(), ServeMain.class.getName(), kind, canned.toString());
   }
 
-  /** Starts a server process and returns the base URL it prints once it listens. */
-  private String start(String name, List<String> command, Predicate<String> banner) throws IOException {
+  /** Starts a server process; it is ready once it prints its base URL. */
+  private Server start(String name, List<String> command, Predicate<String> banner) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(out.resolve("process-" + name + ".log").toFile());
     String tool = "";
     if (jfr && (name.equals("sandbox") || name.equals("trivial"))) {
@@ -200,7 +237,7 @@ final class ProcessPhase {
         drain.setDaemon(true);
         drain.start();
         System.out.println(name + " (pid " + p.pid() + ") listening at " + url);
-        return url;
+        return new Server(url, p);
       }
     }
     throw new IllegalStateException(name + " did not print its base URL; see " + out.resolve("process-" + name + ".log"));
@@ -235,7 +272,7 @@ final class ProcessPhase {
     return String.format(Locale.ROOT,
         "process  sandbox %s rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | trivial %s"
             + " rps (p50 %s p99 %s ms, %s µs CPU a request: user %s system %s; client %s) | wiremock %s rps (as"
-            + " shipped), %s rps (journal off)%n"
+            + " shipped), %s rps (journal off), the sandbox beside them and the reference %s rps%n"
             + "process  sandbox/trivial %s (rounds %s-%s) | sandbox/wiremock as shipped %s (rounds %s-%s), journal off"
             + " %s (rounds %s-%s) | load %s -> %s%n"
             + "process  reference: HttpCore's event-driven server answering the canned body %s rps (%s µs CPU a request:"
@@ -247,6 +284,7 @@ final class ProcessPhase {
         f.get("process_trivial_cpu_us_per_request"), f.get("process_trivial_cpu_user_us_per_request"),
         f.get("process_trivial_cpu_system_us_per_request"), f.get("process_trivial_client_cpu_us_per_request"),
         f.get("process_wiremock_shipped_rps"), f.get("process_wiremock_rps"),
+        f.get("process_sandbox_rps_beside_others"),
         f.get("process_sandbox_vs_trivial_ratio"), f.get("process_sandbox_vs_trivial_ratio_min"),
         f.get("process_sandbox_vs_trivial_ratio_max"),
         f.get("process_sandbox_vs_wiremock_shipped_ratio"), f.get("process_sandbox_vs_wiremock_shipped_ratio_min"),

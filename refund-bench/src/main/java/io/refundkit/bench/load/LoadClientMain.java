@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * The load client of the process phase, run in a process of its own: for each target in turn a warm-up, one
- * unmeasured round over every target, then {@code rounds} measured rounds in which every target runs once, the
- * order rotating each round so drift in the machine's load favours none. Each request is {@link Clients.RawClient}'s: a signed inquiry with a fresh
+ * unmeasured round over every target, then {@code rounds} measured rounds in which every target runs once, in the
+ * {@link #order} of that round, so that neither drift in the machine's load nor whatever one server leaves behind
+ * favours any. Each request is {@link Clients.RawClient}'s: a signed inquiry with a fresh
  * timestamp, {@code concurrency} closed-loop workers over as many pooled connections. Writes a JSON file: per
  * target the totals (requests a second, p50, p99, errors), each round's requests a second and, when given the
  * target's process id, the CPU time that process spent per request in the measured rounds (user + system, from the
@@ -158,6 +159,22 @@ public final class LoadClientMain {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(args.out().toFile(), results);
   }
 
+  /**
+   * The targets' order in measured round {@code round}: from target {@code (round + 1) / 2}, upwards in even rounds
+   * and downwards in odd ones. Every target comes first in turn; with three or more, none runs twice in a row across
+   * a round's end, and none always follows the same target, as each would in a plain rotation (where whatever one
+   * server leaves behind, a collection or threads winding down, would always fall on the same next one).
+   */
+  static List<Integer> order(int round, int targets) {
+    int start = (round + 1) / 2;
+    int step = round % 2 == 0 ? 1 : targets - 1;
+    List<Integer> order = new ArrayList<>(targets);
+    for (int k = 0; k < targets; k++) {
+      order.add((start + k * step) % targets);
+    }
+    return order;
+  }
+
   /** Runs the warm-ups and rounds; returns what {@link #main} writes (per target: totals and rounds). */
   public static Map<String, Object> run(Args args) throws Exception {
     List<String> names = new ArrayList<>(args.targets().keySet());
@@ -185,8 +202,7 @@ public final class LoadClientMain {
       List<List<Double>> perRound = new ArrayList<>();
       names.forEach(n -> perRound.add(new ArrayList<>()));
       for (int round = 0; round < args.rounds(); round++) {
-        for (int k = 0; k < names.size(); k++) {
-          int i = (round + k) % names.size();
+        for (int i : order(round, names.size())) {
           long cpuBefore = cpuNanos(args.pids().get(names.get(i)));
           long[] usBefore = userAndSystemNanos(args.pids().get(names.get(i)));
           long clientBefore = cpuNanos(ProcessHandle.current().pid());

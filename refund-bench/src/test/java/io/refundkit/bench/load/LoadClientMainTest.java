@@ -44,6 +44,53 @@ class LoadClientMainTest {
     }
   }
 
+  @Nested
+  class Order {
+
+    @Test
+    void every_round_runs_every_target_once_and_each_comes_first_in_turn() {
+      for (int n = 1; n <= 6; n++) {
+        java.util.Set<Integer> firsts = new java.util.HashSet<>();
+        for (int round = 0; round < 2 * n; round++) {
+          List<Integer> order = LoadClientMain.order(round, n);
+          assertThat(order).as("round %d of %d targets", round, n).containsExactlyInAnyOrderElementsOf(
+              java.util.stream.IntStream.range(0, n).boxed().toList());
+          firsts.add(order.get(0));
+        }
+        assertThat(firsts).as("targets that came first, of %d", n).hasSize(n);
+      }
+    }
+
+    @Test
+    void with_three_targets_or_more_none_runs_twice_in_a_row_across_a_rounds_end() {
+      for (int n = 3; n <= 6; n++) {
+        for (int round = 0; round < 3 * n; round++) {
+          List<Integer> here = LoadClientMain.order(round, n);
+          List<Integer> next = LoadClientMain.order(round + 1, n);
+          assertThat(next.get(0)).as("round %d of %d targets", round, n).isNotEqualTo(here.get(n - 1));
+        }
+      }
+    }
+
+    @Test
+    void no_target_always_follows_the_same_one_within_a_round() {
+      // a plain rotation ((round + k) % n) fails this: within a round, target t always follows t - 1
+      for (int n = 3; n <= 6; n++) {
+        for (int target = 0; target < n; target++) {
+          java.util.Set<Integer> before = new java.util.HashSet<>();
+          for (int round = 0; round < 2 * n; round++) {
+            List<Integer> order = LoadClientMain.order(round, n);
+            int at = order.indexOf(target);
+            if (at > 0) {
+              before.add(order.get(at - 1));
+            }
+          }
+          assertThat(before).as("targets run just before %d, of %d", target, n).hasSizeGreaterThan(1);
+        }
+      }
+    }
+  }
+
   @Test
   void every_request_it_sends_passes_the_sandboxs_signature_and_clock_checks() throws Exception {
     TransactionId[] tids = Servers.seededTids(2);
