@@ -42,12 +42,14 @@ import java.util.stream.Collectors;
  *       its own turn (up to 0.7 s of CPU in another server's 5 s round); runs of both layouts gave the same
  *       spread of ratios (BENCHMARKS.md, fourth pass);</li>
  *   <li>{@link LoadClientMain} for each rotation: signed inquiries with fresh timestamps over the demo dataset's
- *       tids, 8 concurrent, a warm-up per target, then rounds in which the targets take turns.</li>
+ *       tids, 8 concurrent, a warm-up per target, then rounds in which the targets take turns. Their results are
+ *       {@code process-load.json} (rotation 1) and {@code process-load-others.json} (rotation 2).</li>
  * </ol>
  * Each server is ready when it prints its base URL (read from its stdout, no sleep). With {@code jfr}, the sandbox
  * and the trivial server each write a JFR recording ({@code process-sandbox.jfr}, {@code process-trivial.jfr};
  * summarise with {@code jfr-top}); the figures of such a run carry the recording's cost. For experiments,
- * {@code BENCH_PROCESS_SANDBOX_OPTS} (or {@code _TRIVIAL_}, {@code _WIREMOCK_}) adds JVM options to that server.
+ * {@code BENCH_PROCESS_SANDBOX_OPTS} (or {@code _TRIVIAL_}, {@code _TRIVIAL_ASYNC_}, {@code _WIREMOCK_}, {@code
+ * _WIREMOCK_SHIPPED_}: the server's name in capitals) adds JVM options to that server.
  */
 final class ProcessPhase {
 
