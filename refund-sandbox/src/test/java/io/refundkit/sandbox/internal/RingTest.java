@@ -72,27 +72,48 @@ class RingTest {
   }
 
   @Test
-  void an_adder_delayed_past_a_whole_round_does_not_overwrite_a_newer_value() {
+  void values_of_different_threads_are_merged_in_the_order_they_were_added() throws Exception {
     Ring<String> ring = new Ring<>(3);
-    long delayed = ring.reserve(); // took number 0, then stalled before writing
-    ring.add("b");
-    ring.add("c");
-    ring.add("d"); // number 3: slot 0, where number 0 would go
+    inThread(() -> {
+      ring.add("a");
+      ring.add("b");
+      ring.add("c");
+    });
+    inThread(() -> ring.add("d"));
+    ring.add("e");
 
-    ring.write(delayed, "a");
-
-    assertThat(ring.snapshot()).containsExactly("b", "c", "d");
+    assertThat(ring.snapshot()).containsExactly("c", "d", "e");
   }
 
   @Test
-  void an_adder_delayed_less_than_a_round_still_lands_in_order() {
-    Ring<String> ring = new Ring<>(3);
-    long delayed = ring.reserve();
-    ring.add("b");
+  void a_thread_that_ended_leaves_its_newest_values_but_not_its_lane() throws Exception {
+    Ring<Integer> ring = new Ring<>(10);
+    for (int i = 0; i < 50; i++) {
+      int value = i;
+      inThread(() -> ring.add(value));
+    }
 
-    ring.write(delayed, "a");
+    assertThat(ring.lanes()).as("only the last thread's lane: each new one retired the ended ones").isEqualTo(1);
+    assertThat(ring.snapshot()).containsExactlyElementsOf(IntStream.range(40, 50).boxed().toList());
+  }
 
-    assertThat(ring.snapshot()).containsExactly("a", "b");
+  @Test
+  void clear_forgets_the_values_of_threads_that_ended_too() throws Exception {
+    Ring<String> ring = new Ring<>(4);
+    inThread(() -> ring.add("a"));
+    inThread(() -> ring.add("b")); // retires the first thread's lane
+
+    ring.clear();
+    ring.add("c");
+
+    assertThat(ring.snapshot()).containsExactly("c");
+  }
+
+  /** Runs {@code adds} in a thread of its own, to its end. */
+  static void inThread(Runnable adds) throws InterruptedException {
+    Thread t = new Thread(adds);
+    t.start();
+    t.join();
   }
 
   @Test
