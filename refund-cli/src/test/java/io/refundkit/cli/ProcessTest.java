@@ -77,7 +77,6 @@ class ProcessTest {
   @Test
   void the_sandbox_logs_each_request_in_one_line_with_the_time_its_real_path_and_outcome() throws Exception {
     Process sandbox = start(List.of(), "sandbox", "--port", "0", "--json");
-    String err;
     try {
       String announcement = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8))
           .readLine();
@@ -89,7 +88,7 @@ class ProcessTest {
     } finally {
       sandbox.toHandle().destroy(); // SIGTERM, its pipes left open: the shutdown writes every queued line
     }
-    err = new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(sandbox.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(sandbox.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
     assertThat(err.lines().filter(l -> l.contains("eko-server")))
